@@ -1,0 +1,46 @@
+// WeakMap entries. V8 draws two edges to each value, one from the key and one from the
+// WeakMap's backing table, both named like
+//   `3 / part of key (Key @41) -> value (Val @43) pair in WeakMap (table @45)`.
+// The value lives only while *both* are alive, so the table edge alone never retains it.
+// Dropping the table edge (as DevTools does for dominators and distances) leaves the key
+// edge, which is the one a developer can act on: "the value is alive because the key is".
+
+import type { HeapSnapshot } from './snapshot.js';
+
+const MARKER = ' pair in WeakMap (table @';
+const PATTERN = /^\d+ \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(\d+)\)$/s;
+
+/**
+ * Sets `out[e] = value` for every WeakMap table → value edge (edges leaving the table
+ * node named in the edge) and returns how many were marked.
+ */
+export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 1): number {
+  const internal = s.edgeTypes.internal;
+  if (internal < 0) return 0;
+  // Table id per string index: -1 not yet parsed, -2 not a WeakMap edge name.
+  let tableIdOf: Float64Array | undefined;
+  const edgeType = s.edgeType;
+  const names = s.edgeNameOrIndex;
+  const fe = s.firstEdge;
+  const ids = s.nodeId;
+  let marked = 0;
+  for (let node = 0; node < s.nodeCount; node++) {
+    for (let e = fe[node], end = fe[node + 1]; e < end; e++) {
+      if (edgeType[e] !== internal) continue;
+      const si = names[e];
+      if (!tableIdOf) tableIdOf = new Float64Array(s.strings.length).fill(-1);
+      let table = tableIdOf[si];
+      if (table === -1) {
+        const str = s.strings[si] ?? '';
+        const m = str.includes(MARKER) ? PATTERN.exec(str) : null;
+        table = m ? Number(m[1]) : -2;
+        tableIdOf[si] = table;
+      }
+      if (table >= 0 && ids[node] === table) {
+        out[e] = value;
+        marked++;
+      }
+    }
+  }
+  return marked;
+}

@@ -1,0 +1,272 @@
+// The internals filter: edges that a retainer chain must never use, because they exist only
+// because leakhound (Puppeteer, the DevTools protocol, the browser's own bookkeeping) is
+// watching, or because they do not retain at all. An object reachable only through such
+// edges is not the page's leak; it gets no chain, and the report counts it as hidden, with
+// the rule that hid it. Rules are checked in order; the first that matches names the edge.
+
+import type { HeapSnapshot } from './snapshot.js';
+
+export type InternalRuleId =
+  | 'weak'
+  | 'devtools-console'
+  | 'inspector-agent'
+  | 'isolated-world'
+  | 'evaluation-script'
+  | 'leakhound-helper'
+  | 'performance-timeline';
+
+interface Rule {
+  id: InternalRuleId;
+  reason: string;
+}
+
+/** Order = reason code - 1 in `skipEdge`. */
+const RULES: readonly Rule[] = [
+  // A weak edge (WeakRef, WeakMap key, V8 caches) never keeps its target alive.
+  { id: 'weak', reason: 'weak reference (does not keep its target alive)' },
+  // V8's inspector holds everything it handed to the protocol client through global
+  // handles labelled "<n> / DevTools console": arguments of console messages (kept while
+  // Runtime is enabled) and every Runtime remote object, i.e. each Puppeteer
+  // JSHandle/ElementHandle and the object groups behind them. Measured on Chromium 156:
+  // `page.$()` results and `evaluateHandle()` values appear here next to console.log args.
+  { id: 'devtools-console', reason: 'held by the DevTools protocol (console messages, Puppeteer JSHandle/ElementHandle)' },
+  // Blink's inspector agents keep maps of nodes they reported to the client (DOM agent
+  // node ids, CSS agent style sheets, overlay targets). Page code cannot release them.
+  { id: 'inspector-agent', reason: "held by Blink's DevTools agents (DOM/CSS/overlay state of the protocol session)" },
+  // Puppeteer evaluates its helpers in an isolated world (`__puppeteer_utility_world__`);
+  // extensions do the same. Their globals and contexts are not the page's.
+  { id: 'isolated-world', reason: "held by an isolated world (Puppeteer's utility world, extensions)" },
+  // Functions compiled from page.evaluate() code (sourceURL `pptr:…`, or
+  // `__puppeteer_evaluation_script__` in older Puppeteer) belong to the test harness.
+  { id: 'evaluation-script', reason: 'held by Puppeteer evaluation code (pptr: scripts)' },
+  // leakhound's own injected helpers carry a `leakhound-internal://` sourceURL.
+  { id: 'leakhound-helper', reason: "held by leakhound's injected helpers" },
+  // The performance timeline buffers entries (navigation, resource, paint, marks) in Blink;
+  // no page code can free them short of clearing the buffer. Only Blink-side references
+  // are dropped: a page array holding an entry still shows up.
+  { id: 'performance-timeline', reason: 'browser bookkeeping (performance timeline entries)' },
+];
+
+const DEFAULT_MARKERS: Record<'evaluation-script' | 'leakhound-helper', string[]> = {
+  'evaluation-script': ['pptr:', '__puppeteer_evaluation_script__'],
+  'leakhound-helper': ['leakhound-internal://'],
+};
+
+const INSPECTOR_AGENT = /^blink::(?:(?:Inspector|DevTools)\w*|\w+InspectorAgent)$/;
+const PERFORMANCE_ENTRY =
+  /^(?:Performance\w*(?:Timing|Mark|Measure|Entry)|LargestContentfulPaint|LayoutShift(?:Attribution)?|VisibilityStateEntry|TaskAttributionTiming|SoftNavigationEntry|BackForwardCacheRestoration|InteractionContentfulPaint)$/;
+
+export interface InternalsFilterOptions {
+  /** Script ids of harness code (from `Debugger.scriptParsed`), matched via `locations`. */
+  hiddenScriptIds?: Iterable<number>;
+  /** Extra source-URL prefixes whose functions count as leakhound helpers. */
+  sourceMarkers?: string[];
+}
+
+export interface InternalsReason {
+  id: InternalRuleId;
+  reason: string;
+  /** How many edges of this snapshot the rule removed. */
+  edges: number;
+}
+
+export interface InternalsFilter {
+  /** Per edge: 0 = traverse; k > 0 = never traverse, because of `reasons[k - 1]`. */
+  skipEdge: Uint8Array;
+  /** Every rule, in order, with its edge count (0 when it matched nothing). */
+  reasons: InternalsReason[];
+  /** The reason an edge is skipped, or undefined when it is traversed. */
+  reasonOf(edge: number): InternalsReason | undefined;
+  /** One line per rule that removed something, for reports and `--verbose`. */
+  explain(): string[];
+}
+
+export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOptions = {}): InternalsFilter {
+  const code = (id: InternalRuleId) => RULES.findIndex((r) => r.id === id) + 1;
+  const skip = new Uint8Array(s.edgeCount);
+  const targetCode = new Uint8Array(s.nodeCount);
+
+  markIsolatedWorlds(s, targetCode, code('isolated-world'));
+  markHarnessClosures(s, targetCode, opts, code('evaluation-script'), code('leakhound-helper'));
+
+  const weakCode = code('weak');
+  const consoleCode = code('devtools-console');
+  const agentCode = code('inspector-agent');
+  const perfCode = code('performance-timeline');
+  const weak = s.edgeTypes.weak;
+  const property = s.edgeTypes.property;
+  const context = s.edgeTypes.context;
+  const synthetic = s.types.synthetic;
+  const native = s.types.native;
+  const nodeType = s.nodeType;
+  const nodeName = s.nodeName;
+  const edgeType = s.edgeType;
+  const edgeTo = s.edgeTo;
+  const fe = s.firstEdge;
+  // Per string index: 1 = inspector agent name, 2 = performance entry name, 3 = neither.
+  const nameKind = new Uint8Array(s.strings.length);
+  const kindOf = (si: number): number => {
+    let k = nameKind[si];
+    if (k === 0) {
+      const str = s.strings[si] ?? '';
+      k = INSPECTOR_AGENT.test(str) ? 1 : PERFORMANCE_ENTRY.test(str) ? 2 : 3;
+      nameKind[si] = k;
+    }
+    return k;
+  };
+  const consoleSuffix = ' / DevTools console';
+
+  for (let from = 0; from < s.nodeCount; from++) {
+    const fromType = nodeType[from];
+    const fromIsAgent = fromType === native && kindOf(nodeName[from]) === 1;
+    for (let e = fe[from], end = fe[from + 1]; e < end; e++) {
+      const t = edgeType[e];
+      if (t === weak) {
+        skip[e] = weakCode;
+        continue;
+      }
+      if (fromType === synthetic && s.edgeName(e).endsWith(consoleSuffix)) {
+        skip[e] = consoleCode;
+        continue;
+      }
+      if (fromIsAgent) {
+        skip[e] = agentCode;
+        continue;
+      }
+      const to = edgeTo[e];
+      if (targetCode[to]) {
+        skip[e] = targetCode[to];
+        continue;
+      }
+      if (fromType === native && t !== property && t !== context && nodeType[to] === native && kindOf(nodeName[to]) === 2) {
+        skip[e] = perfCode;
+      }
+    }
+  }
+  return makeFilter(skip);
+}
+
+function makeFilter(skip: Uint8Array): InternalsFilter {
+  const counts = new Array<number>(RULES.length).fill(0);
+  for (let e = 0; e < skip.length; e++) if (skip[e]) counts[skip[e] - 1]++;
+  const reasons = RULES.map((r, i) => ({ id: r.id, reason: r.reason, edges: counts[i] }));
+  return {
+    skipEdge: skip,
+    reasons,
+    reasonOf: (edge) => (skip[edge] ? reasons[skip[edge] - 1] : undefined),
+    explain: () =>
+      reasons.filter((r) => r.edges > 0).map((r) => `${r.edges} edge${r.edges === 1 ? '' : 's'} skipped: ${r.reason}`),
+  };
+}
+
+/** All rule ids with their reasons, for documentation and report legends. */
+export function internalRules(): { id: InternalRuleId; reason: string }[] {
+  return RULES.map((r) => ({ id: r.id, reason: r.reason }));
+}
+
+/**
+ * Marks the native context, global proxy and global object of every world that is not a
+ * page's main world. Main worlds are the ones a Blink `Window` node links to (its global
+ * proxy *is* the Window node); isolated worlds have their own `[JSGlobalProxy]` object.
+ * Snapshots without any Window (Node.js, workers) have no notion of worlds: nothing marked.
+ */
+function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): void {
+  const main = new Set<number>();
+  const contexts: number[] = [];
+  const WINDOW = 1;
+  const CONTEXT = 2;
+  const OTHER = 3;
+  const kind = new Uint8Array(s.strings.length);
+  for (let n = 0; n < s.nodeCount; n++) {
+    const si = s.nodeName[n];
+    let k = kind[si];
+    if (k === 0) {
+      const name = s.strings[si] ?? '';
+      k = /^Window( \/ |$)/.test(name) ? WINDOW : name.startsWith('system / NativeContext') ? CONTEXT : OTHER;
+      kind[si] = k;
+    }
+    if (k === WINDOW && s.nodeType[n] === s.types.native) {
+      const c = childByEdgeName(s, n, 'native_context');
+      if (c >= 0) main.add(c);
+    } else if (k === CONTEXT) {
+      contexts.push(n);
+    }
+  }
+  if (main.size === 0) return;
+  for (const c of contexts) {
+    if (main.has(c)) continue;
+    mark[c] = code;
+    const proxy = childByEdgeName(s, c, 'global_proxy_object');
+    const global = childByEdgeName(s, c, 'global_object');
+    // A native proxy is a Blink Window, i.e. a page's world: never hide one.
+    if (proxy >= 0 && s.nodeType[proxy] !== s.types.native) mark[proxy] = code;
+    if (global >= 0) mark[global] = code;
+  }
+}
+
+function childByEdgeName(s: HeapSnapshot, node: number, name: string): number {
+  for (let e = s.firstEdge[node]; e < s.firstEdge[node + 1]; e++) {
+    const t = s.edgeType[e];
+    if (t === s.edgeTypes.element || t === s.edgeTypes.hidden) continue;
+    if (s.strings[s.edgeNameOrIndex[e]] === name) return s.edgeTo[e];
+  }
+  return -1;
+}
+
+/**
+ * Marks closures compiled from harness scripts. The path is closure -shared-> SharedFunctionInfo
+ * -script-> Script -source_url/name-> string; the script ids the runner saw in
+ * `Debugger.scriptParsed` are matched through the snapshot's `locations` instead.
+ */
+function markHarnessClosures(
+  s: HeapSnapshot,
+  mark: Uint8Array,
+  opts: InternalsFilterOptions,
+  evalCode: number,
+  helperCode: number,
+): void {
+  const markers: [string, number][] = [
+    ...DEFAULT_MARKERS['evaluation-script'].map((m): [string, number] => [m, evalCode]),
+    ...DEFAULT_MARKERS['leakhound-helper'].map((m): [string, number] => [m, helperCode]),
+    ...(opts.sourceMarkers ?? []).map((m): [string, number] => [m, helperCode]),
+  ];
+  const matchUrl = (url: string): number => {
+    for (const [m, c] of markers) if (url.startsWith(m)) return c;
+    return 0;
+  };
+  const scriptCode = new Map<number, number>();
+  const codeType = s.types.code;
+  // Per string index: 1 = a Script node name, 2 = not.
+  const isScript = new Uint8Array(s.strings.length);
+  for (let n = 0; n < s.nodeCount; n++) {
+    if (s.nodeType[n] !== codeType) continue;
+    const si = s.nodeName[n];
+    if (isScript[si] === 0) isScript[si] = (s.strings[si] ?? '').startsWith('system / Script') ? 1 : 2;
+    if (isScript[si] !== 1) continue;
+    const name = s.strings[si];
+    let c = matchUrl(name.slice('system / Script / '.length));
+    for (const edgeName of ['source_url', 'name']) {
+      if (c) break;
+      const str = childByEdgeName(s, n, edgeName);
+      if (str >= 0) c = matchUrl(s.name(str));
+    }
+    if (c) scriptCode.set(n, c);
+  }
+  const hiddenIds = new Set(opts.hiddenScriptIds ?? []);
+  if (scriptCode.size === 0 && hiddenIds.size === 0) return;
+  const closureType = s.types.closure;
+  for (let n = 0; n < s.nodeCount; n++) {
+    if (s.nodeType[n] !== closureType) continue;
+    let c = 0;
+    if (scriptCode.size > 0) {
+      const sfi = childByEdgeName(s, n, 'shared');
+      const script = sfi >= 0 ? childByEdgeName(s, sfi, 'script') : -1;
+      c = script >= 0 ? scriptCode.get(script) ?? 0 : 0;
+    }
+    if (!c && hiddenIds.size > 0) {
+      const loc = s.location(n);
+      if (loc && hiddenIds.has(loc.scriptId)) c = evalCode;
+    }
+    if (c) mark[n] = c;
+  }
+}
