@@ -1,0 +1,72 @@
+const issues = [
+  { id: 101, title: 'Login button misaligned on Safari', assignee: null },
+  { id: 102, title: 'Export to CSV drops the header row', assignee: 'mira' },
+  { id: 103, title: 'Dark mode: unreadable tooltips', assignee: null },
+];
+const people = ['mira', 'jonas', 'ade', 'li'];
+
+class DropdownMenu {
+  constructor(anchor, options, onSelect) {
+    this.anchor = anchor;
+    this.options = options;
+    this.onSelect = onSelect;
+    this.el = document.createElement('ul');
+    this.el.className = 'menu';
+    this.el.setAttribute('role', 'menu');
+    for (const option of options) {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'menuitem');
+      li.textContent = option;
+      li.addEventListener('click', () => this.select(option));
+      this.el.append(li);
+    }
+  }
+
+  show() {
+    const rect = this.anchor.getBoundingClientRect();
+    this.el.style.left = `${rect.left}px`;
+    this.el.style.top = `${rect.bottom + 2}px`;
+    document.body.append(this.el);
+    closeOnOutsideClick(this);
+  }
+
+  select(option) {
+    this.onSelect(option);
+    this.close();
+  }
+
+  close() {
+    this.el.remove();
+  }
+}
+
+// BUG: the listener is added on every open and never removed, so each closed menu stays
+// reachable from document through onDocumentMouseDown's `menu`.
+function closeOnOutsideClick(menu) {
+  document.addEventListener('mousedown', function onDocumentMouseDown(event) {
+    if (menu.el.isConnected && !menu.el.contains(event.target) && event.target !== menu.anchor) {
+      menu.close();
+    }
+  });
+}
+
+function renderIssue(issue) {
+  const row = document.createElement('div');
+  row.className = 'issue';
+  const title = document.createElement('span');
+  title.textContent = `#${issue.id} ${issue.title}`;
+  const assign = document.createElement('button');
+  assign.className = 'assign';
+  assign.dataset.issue = String(issue.id);
+  assign.textContent = issue.assignee ?? 'Assign…';
+  assign.addEventListener('click', () => {
+    new DropdownMenu(assign, people, (person) => {
+      issue.assignee = person;
+      assign.textContent = person;
+    }).show();
+  });
+  row.append(title, assign);
+  return row;
+}
+
+document.getElementById('issues').append(...issues.map(renderIssue));
