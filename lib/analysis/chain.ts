@@ -1,0 +1,110 @@
+// Turns a BFS parent path into a LeakCanary-style leak trace: root first, one object per
+// step, the edge to the next, and the suspect reference marked — the last reference the
+// page's own code owns before the leaked objects begin.
+import type { HeapSnapshot } from '../heap/snapshot.js';
+import { NO_NODE } from '../heap/snapshot.js';
+import { NO_DISTANCE, type RetainerPaths } from '../heap/paths.js';
+import { describeRoot } from '../heap/roots.js';
+import type { ChainStep } from './result.js';
+
+/** Node indices from the chain's root down to `node` (inclusive); empty when unreachable. */
+export function pathNodes(s: HeapSnapshot, paths: RetainerPaths, node: number): { nodes: number[]; edges: number[] } {
+  const nodes: number[] = [];
+  const edges: number[] = [];
+  let cur = node;
+  const guard = s.nodeCount;
+  while (nodes.length <= guard) {
+    nodes.push(cur);
+    const e = paths.parentEdge[cur];
+    if (e === NO_NODE) break;
+    edges.push(e);
+    cur = s.edgeFrom(e);
+  }
+  if (paths.distance[node] === NO_DISTANCE) return { nodes: [], edges: [] };
+  nodes.reverse();
+  edges.reverse();
+  // The synthetic root and `(GC roots)` say nothing a page author can act on.
+  while (nodes.length > 1 && (nodes[0] === s.rootIndex || nodes[0] === s.gcRootsIndex)) {
+    nodes.shift();
+    edges.shift();
+  }
+  return { nodes, edges };
+}
+
+export function buildChain(
+  s: HeapSnapshot,
+  paths: RetainerPaths,
+  node: number,
+  className: (node: number) => string,
+  age: Uint8Array,
+): ChainStep[] {
+  const { nodes, edges } = pathNodes(s, paths, node);
+  const steps: ChainStep[] = nodes.map((n, i) => ({
+    nodeId: s.nodeId[n],
+    className: className(n),
+    nodeType: s.typeName(n),
+    edge: i < edges.length ? { name: s.edgeName(edges[i]), type: s.edgeTypeName(edges[i]) } : null,
+    suspect: false,
+    leaked: age[n] > 0,
+  }));
+  if (steps.length > 0) steps[0].rootKind = describeRoot(s, nodes[0]).kind;
+  const suspect = suspectStep(s, nodes, edges, age);
+  if (suspect >= 0) steps[suspect].suspect = true;
+  return steps;
+}
+
+/**
+ * Index of the step whose outgoing edge is the suspect. Start at the edge into the first
+ * leaked object; if engine plumbing (internal/hidden edges, backing stores) leads there,
+ * walk back to the nearest reference page code can name and clear: a property, a closure
+ * variable, or an array slot of a JS object.
+ */
+function suspectStep(s: HeapSnapshot, nodes: number[], edges: number[], age: Uint8Array): number {
+  let firstLeaked = nodes.findIndex((n) => age[n] > 0);
+  if (firstLeaked <= 0) firstLeaked = nodes.length - 1;
+  if (firstLeaked <= 0) return -1;
+  const { property, context, element } = s.edgeTypes;
+  const T = s.types;
+  for (let i = firstLeaked - 1; i >= 0; i--) {
+    const t = s.edgeType[edges[i]];
+    const from = s.nodeType[nodes[i]];
+    if (t === property || t === context) return i;
+    if (t === element && (from === T.object || from === T.closure)) return i;
+  }
+  return firstLeaked - 1;
+}
+
+/** A shape key for a chain: edge kinds and names with indices folded, class names without ids. */
+export function pathShape(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    parts.push(normaliseClass(className(nodes[i])));
+    if (i < edges.length) {
+      const e = edges[i];
+      const t = s.edgeType[e];
+      const numeric = t === s.edgeTypes.element || t === s.edgeTypes.hidden || /^\d+$/.test(s.edgeName(e));
+      parts.push(`-${s.edgeTypeName(e)}:${numeric ? '[]' : s.edgeName(e)}->`);
+    }
+  }
+  return parts.join('');
+}
+
+/** Drops what varies between runs of the same page: URLs after ` / `, `@1234` ids. */
+export function normaliseClass(name: string): string {
+  let n = name.replace(/@\d+/g, '@');
+  if (!n.startsWith('system /')) {
+    const slash = n.indexOf(' / ');
+    if (slash > 0) n = n.slice(0, slash);
+  }
+  return n;
+}
+
+/** FNV-1a, printed as 8 hex digits: short, stable signatures for suppressions and CI diffs. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

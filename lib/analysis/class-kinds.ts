@@ -1,0 +1,57 @@
+// Which classes a page author recognises as theirs. The verdict heads each leak with the
+// most recognisable class it drags along, and hides growth that no page code can explain.
+// Chromium 156 merges a DOM element's JS wrapper into its native node (`<div>`), so DOM
+// elements are recognised by name, not by a separate wrapper object.
+import type { HeapSnapshot } from '../heap/snapshot.js';
+
+/** ECMAScript built-ins: page code creates them, but the name says nothing about where. */
+const JS_BUILTINS: ReadonlySet<string> = new Set([
+  'Object', 'Array', 'Function', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry',
+  'Promise', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
+  'AggregateError', 'Date', 'RegExp', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array',
+  'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Symbol', 'BigInt',
+  'Boolean', 'Number', 'String', 'Proxy', 'Arguments', 'Generator', 'AsyncGenerator', 'AsyncFunction',
+  'GeneratorFunction', 'Array Iterator', 'Map Iterator', 'Set Iterator', 'String Iterator',
+  'RegExp String Iterator', 'Iterator', 'Intl.Collator', 'Intl.DateTimeFormat', 'Intl.NumberFormat',
+]);
+
+export const enum Recognition {
+  /** Browser bookkeeping, engine internals: never a leak headline on its own. */
+  None = 0,
+  /** A built-in JS value (Object, Array, Map, ...) the page created. */
+  Builtin = 1,
+  /** A page function (closure). */
+  Function = 2,
+  /** A DOM element or window the page created and still holds. */
+  Dom = 3,
+  /** A detached DOM element: the classic DOM leak. */
+  DetachedDom = 4,
+  /** An instance of a class the page defined. */
+  UserClass = 5,
+}
+
+export function recognise(s: HeapSnapshot, node: number, className: string): Recognition {
+  const t = s.nodeType[node];
+  if (t === s.types.object) {
+    if (className.startsWith('system /') || className.startsWith('(')) return Recognition.None;
+    if (className.includes(' / ') || className.endsWith('(prototype)')) return Recognition.None;
+    return JS_BUILTINS.has(className) ? Recognition.Builtin : Recognition.UserClass;
+  }
+  if (t === s.types.closure || t === s.types.regexp) return Recognition.Function;
+  if (t === s.types.native) {
+    if (s.nodeDetachedness[node] === 2) return Recognition.DetachedDom;
+    const name = s.name(node);
+    if (name.startsWith('<') || name.startsWith('Window') || name === 'HTMLDocument' || name === 'Document') {
+      return Recognition.Dom;
+    }
+  }
+  return Recognition.None;
+}
+
+/** Node types that can start a leak group; the rest (code, strings, shapes...) only ride along. */
+export function isSeedType(s: HeapSnapshot, node: number): boolean {
+  const t = s.nodeType[node];
+  const T = s.types;
+  return t === T.object || t === T.closure || t === T.regexp || t === T.native;
+}

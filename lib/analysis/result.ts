@@ -1,0 +1,118 @@
+// The HuntResult: the one value that crosses from the runner to every reporter. It is plain,
+// JSON-serialisable data, versioned so that nightly sweeps can compare results across
+// leakhound releases. Change the shape only with a new `schemaVersion`.
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export interface HuntResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  tool: { name: 'leakhound'; version: string };
+  browser: { path: string; version: string } | null;
+  startedAt: string;
+  durationMs: number;
+  scenarios: ScenarioResult[];
+}
+
+export type ScenarioStatus = 'clean' | 'leaks' | 'failed';
+
+export interface ScenarioResult {
+  name: string;
+  file: string;
+  url: string;
+  status: ScenarioStatus;
+  iterations: number;
+  /** Present when status is 'failed': which step broke and the scenario's own message. */
+  error?: { step: string; message: string };
+  leaks: Leak[];
+  /** One entry per iteration (index 0 = baseline after warm-up). */
+  counters: CounterSample[];
+  hidden: HiddenSummary;
+  timings: PhaseTimings;
+  /** Snapshot files written with --save-snapshots. */
+  snapshots?: string[];
+}
+
+export interface CounterSample {
+  iteration: number;
+  jsHeapUsed: number;
+  domNodes: number;
+  documents: number;
+  jsEventListeners: number;
+}
+
+export type LeakKind = 'heap' | 'detached-dom' | 'listeners' | 'collection';
+
+export interface Leak {
+  /** Stable across runs of the same bug: derived from the chain's shape, not from ids. */
+  signature: string;
+  kind: LeakKind;
+  /** The class a developer recognises: the row's title. */
+  headline: string;
+  /** Bytes retained by the leaked objects of one iteration (dominator-based). */
+  bytesPerIteration: number;
+  /** Leaked objects present in the final snapshot, all classes together. */
+  objects: number;
+  classes: LeakClass[];
+  /** Root first; empty only for listener-only findings with no heap evidence. */
+  chain: ChainStep[];
+  /** How many leaked instances of the headline class share this chain's shape. */
+  sharedBy: number;
+  /** Event listeners that grew with this leak (merged into it when they explain it). */
+  listeners?: ListenerGrowth[];
+  /** A collection that grew on the chain, with its entry counts at the three snapshots. */
+  collection?: CollectionGrowth;
+  /** The user accepted this leak (scenario `ignore`); reported, never fails the run. */
+  ignored?: boolean;
+}
+
+export interface LeakClass {
+  className: string;
+  /** Instance counts at baseline, middle and final snapshots. */
+  counts: [number, number, number];
+  perIteration: number;
+  /** Sum of self sizes of this class's leaked instances. */
+  bytes: number;
+}
+
+export interface ChainStep {
+  nodeId: number;
+  className: string;
+  nodeType: string;
+  /** The edge from this step to the next one (null on the last step). */
+  edge: { name: string; type: string } | null;
+  /** The last reference the page's own code owns before the leaked objects. */
+  suspect: boolean;
+  /** Whether this object is one of the leaked (new, growing) objects. */
+  leaked: boolean;
+  /** Where the chain starts, on the first step only: window, dom, native-root, gc-root. */
+  rootKind?: string;
+}
+
+export interface ListenerGrowth {
+  target: string;
+  type: string;
+  counts: [number, number, number];
+  perIteration: number;
+}
+
+export interface CollectionGrowth {
+  className: string;
+  nodeId: number;
+  sizes: [number, number, number];
+  perIteration: number;
+}
+
+export interface HiddenSummary {
+  /** Growing objects that only DevTools, Puppeteer or leakhound held, by reason. */
+  internals: { reason: string; objects: number }[];
+  /** Growing classes that only browser bookkeeping explains (shown with --show-internal). */
+  browserClasses: Leak[];
+}
+
+export interface PhaseTimings {
+  launchMs?: number;
+  loadMs: number;
+  iterationsMs: number;
+  snapshotMs: number;
+  analysisMs: number;
+}

@@ -1,0 +1,335 @@
+// The verdict of one hunt: from the baseline and middle summaries and the final heap
+// graph, the leaks (one row per bug, headed by the class a developer recognises, with a
+// retainer chain), and what was hidden and why.
+import type { HeapSnapshot } from '../heap/snapshot.js';
+import { NO_NODE } from '../heap/snapshot.js';
+import { classIndex } from '../heap/class-names.js';
+import { createInternalsFilter } from '../heap/internals.js';
+import { computeRetainerPaths, hiddenReasonOf, NO_DISTANCE, type RetainerPaths } from '../heap/paths.js';
+import { computeDominators } from '../heap/dominators.js';
+import type { SnapshotSummary } from './summary.js';
+import { growingClasses, growsInBothHalves, nodeAges } from './growth.js';
+import { isSeedType, recognise, Recognition } from './class-kinds.js';
+import { buildChain, pathNodes, pathShape, shortHash } from './chain.js';
+import { collectionKind, collectionSize } from './collections.js';
+import type { CollectionGrowth, HiddenSummary, Leak, LeakClass, LeakKind, ListenerGrowth } from './result.js';
+
+export interface ListenerCount {
+  target: string;
+  type: string;
+  count: number;
+}
+
+export interface VerdictInput {
+  baseline: SnapshotSummary;
+  middle: SnapshotSummary;
+  final: HeapSnapshot;
+  /** Iterations between baseline and middle, and between middle and final. */
+  firstHalf: number;
+  secondHalf: number;
+  /** Event listeners by target and type at the three snapshots, when the runner listed them. */
+  listeners?: [ListenerCount[], ListenerCount[], ListenerCount[]];
+  /** Script ids of Puppeteer's and leakhound's own code in this page. */
+  hiddenScriptIds?: Iterable<number>;
+  /** Classes the scenario's owner accepts as growing. */
+  ignore?: string[];
+}
+
+export interface Verdict {
+  leaks: Leak[];
+  hidden: HiddenSummary;
+}
+
+interface Group {
+  shape: string;
+  roots: number[];
+  /** node count and self bytes per class id, for leaked objects in this group */
+  classCount: Map<number, number>;
+  classBytes: Map<number, number>;
+  bytes: number;
+  /** Best headline candidate so far. */
+  headNode: number;
+  headScore: number;
+  headBytes: number;
+  hasListenerNative: boolean;
+  pageOwned: boolean;
+}
+
+const LISTENER_NATIVES = new Set(['V8EventListener', 'blink::RegisteredEventListener', 'EventListener']);
+
+export function computeVerdict(input: VerdictInput): Verdict {
+  const s = input.final;
+  const n = input.firstHalf + input.secondHalf;
+  const { classOf, names } = classIndex(s);
+  const className = (node: number) => names[classOf[node]];
+  const age = nodeAges(s, input.baseline, input.middle);
+  const growing = growingClasses(s, classOf, names, age, input.baseline, input.middle, input.firstHalf, input.secondHalf);
+  const growingIds = new Uint8Array(names.length);
+  for (const g of growing) growingIds[g.classId] = 1;
+
+  const filter = createInternalsFilter(s, { hiddenScriptIds: input.hiddenScriptIds });
+  const paths = computeRetainerPaths(s, { filter });
+  const dom = computeDominators(s, paths);
+
+  // Objects of growing classes that only internals hold: counted, never reported.
+  const hiddenInternal = new Map<string, number>();
+  const reasonCode = hiddenReasonOf(s, paths);
+  const seeds: number[] = [];
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (age[i] === 0 || !growingIds[classOf[i]] || !isSeedType(s, i)) continue;
+    if (paths.distance[i] === NO_DISTANCE) {
+      const code = reasonCode[i];
+      if (code === 0) continue; // unreachable garbage the GC has not collected yet
+      const reason = filter.reasons[code - 1].reason;
+      hiddenInternal.set(reason, (hiddenInternal.get(reason) ?? 0) + 1);
+      continue;
+    }
+    seeds.push(i);
+  }
+
+  // Each leaked object belongs to its leak root: the highest object above it in the
+  // dominator tree that is itself new. Everything a root dominates goes away with it.
+  const topNew = new Uint32Array(s.nodeCount).fill(NO_NODE);
+  const leakRootOf = (v: number): number => {
+    const stack: number[] = [];
+    let cur = v;
+    while (topNew[cur] === NO_NODE) {
+      stack.push(cur);
+      const up = dom.idom[cur];
+      if (up === NO_NODE || up === cur || age[up] === 0 || up === s.rootIndex) {
+        topNew[cur] = cur;
+        break;
+      }
+      cur = up;
+    }
+    const top = topNew[cur];
+    for (const x of stack) topNew[x] = top;
+    return top;
+  };
+
+  const groups = new Map<string, Group>();
+  const groupOfRoot = new Map<number, Group>();
+  for (const v of seeds) {
+    const root = leakRootOf(v);
+    if (groupOfRoot.has(root)) continue;
+    const { nodes, edges } = pathNodes(s, paths, root);
+    const shape = pathShape(s, nodes, edges, className);
+    let g = groups.get(shape);
+    if (!g) {
+      g = {
+        shape,
+        roots: [],
+        classCount: new Map(),
+        classBytes: new Map(),
+        bytes: 0,
+        headNode: -1,
+        headScore: -1,
+        headBytes: -1,
+        hasListenerNative: false,
+        pageOwned: chainIsPageOwned(s, nodes, edges),
+      };
+      groups.set(shape, g);
+    }
+    g.roots.push(root);
+    groupOfRoot.set(root, g);
+  }
+
+  // Attribute every new reachable object to its leak root's group.
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (age[i] === 0 || paths.distance[i] === NO_DISTANCE) continue;
+    const g = groupOfRoot.get(leakRootOf(i));
+    if (!g) continue;
+    const c = classOf[i];
+    g.classCount.set(c, (g.classCount.get(c) ?? 0) + 1);
+    g.classBytes.set(c, (g.classBytes.get(c) ?? 0) + s.nodeSelfSize[i]);
+    g.bytes += s.nodeSelfSize[i];
+    if (s.nodeType[i] === s.types.native && LISTENER_NATIVES.has(s.name(i))) g.hasListenerNative = true;
+    if (!growingIds[c] || !isSeedType(s, i)) continue;
+    const score = recognise(s, i, names[c]);
+    const retained = dom.retainedSize[i];
+    if (score > g.headScore || (score === g.headScore && retained > g.headBytes)) {
+      g.headScore = score;
+      g.headNode = i;
+      g.headBytes = retained;
+    }
+  }
+
+  const growthByClass = new Map(growing.map((x) => [x.classId, x]));
+  const leaks: Leak[] = [];
+  const browserOnly: Leak[] = [];
+  for (const g of groups.values()) {
+    if (g.headNode < 0) continue;
+    const classes: LeakClass[] = [];
+    for (const [c, count] of g.classCount) {
+      const growth = growthByClass.get(c);
+      if (!growth) continue;
+      classes.push({
+        className: names[c],
+        counts: growth.counts,
+        perIteration: round2(count / n),
+        bytes: g.classBytes.get(c) ?? 0,
+      });
+    }
+    const headline = className(g.headNode);
+    classes.sort((a, b) => (a.className === headline ? -1 : b.className === headline ? 1 : b.bytes - a.bytes));
+    const chain = buildChain(s, paths, representative(s, paths, g, classOf), className, age);
+    const headCount = g.classCount.get(classOf[g.headNode]) ?? 0;
+    const leak: Leak = {
+      signature: shortHash(g.shape),
+      kind: g.headScore === Recognition.DetachedDom ? 'detached-dom' : 'heap',
+      headline,
+      bytesPerIteration: Math.round(g.bytes / n),
+      objects: [...g.classCount.values()].reduce((a, b) => a + b, 0),
+      classes,
+      chain,
+      sharedBy: headCount,
+    };
+    if (g.headScore === Recognition.None && !g.pageOwned) browserOnly.push(leak);
+    else leaks.push(leak);
+    (leak as LeakWithGroup)[GROUP] = g;
+  }
+
+  attachListeners(leaks, input, n);
+  attachCollections(leaks, s, paths, age, input, className);
+  applyIgnore(leaks, input.ignore ?? []);
+  for (const l of leaks) delete (l as LeakWithGroup)[GROUP];
+  for (const l of browserOnly) delete (l as LeakWithGroup)[GROUP];
+
+  leaks.sort((a, b) => Number(!!a.ignored) - Number(!!b.ignored) || b.bytesPerIteration - a.bytesPerIteration);
+  browserOnly.sort((a, b) => b.bytesPerIteration - a.bytesPerIteration);
+  const internals = [...hiddenInternal].map(([reason, objects]) => ({ reason, objects }));
+  return { leaks, hidden: { internals, browserClasses: browserOnly } };
+}
+
+const GROUP = Symbol('group');
+type LeakWithGroup = Leak & { [GROUP]?: Group };
+
+/** The headline-class member closest to a root: the shortest, most readable chain. */
+function representative(s: HeapSnapshot, paths: RetainerPaths, g: Group, classOf: Uint32Array): number {
+  const want = classOf[g.headNode];
+  let best = g.headNode;
+  let bestDist = paths.distance[best];
+  // Members are few compared with the heap; scanning the roots' subtrees would need the
+  // dominator tree's children, so compare distances of the roots' own class members.
+  for (const r of g.roots) {
+    if (classOf[r] === want && paths.distance[r] < bestDist) {
+      best = r;
+      bestDist = paths.distance[r];
+    }
+  }
+  void s;
+  return best;
+}
+
+/**
+ * Whether page code holds this chain: some step is a property or closure-variable
+ * reference. Chains made only of engine and Blink plumbing (element and internal edges
+ * between natives) are bookkeeping no page code can release.
+ */
+function chainIsPageOwned(s: HeapSnapshot, nodes: number[], edges: number[]): boolean {
+  const { property, context } = s.edgeTypes;
+  for (let i = 0; i < edges.length; i++) {
+    const t = s.edgeType[edges[i]];
+    if (t === property || t === context) {
+      const name = s.edgeName(edges[i]);
+      if (name !== '__proto__' && name !== 'constructor') return true;
+    }
+  }
+  void nodes;
+  return false;
+}
+
+function attachListeners(leaks: Leak[], input: VerdictInput, n: number): void {
+  if (!input.listeners) return;
+  const [l0, l1, l2] = input.listeners;
+  const key = (x: ListenerCount) => `${x.target}\u0000${x.type}`;
+  const at = (list: ListenerCount[]) => new Map(list.map((x) => [key(x), x.count]));
+  const m0 = at(l0);
+  const m1 = at(l1);
+  const grown: ListenerGrowth[] = [];
+  for (const x of l2) {
+    const counts: [number, number, number] = [m0.get(key(x)) ?? 0, m1.get(key(x)) ?? 0, x.count];
+    if (!growsInBothHalves(counts, input.firstHalf, input.secondHalf)) continue;
+    grown.push({ target: x.target, type: x.type, counts, perIteration: round2((counts[2] - counts[0]) / n) });
+  }
+  if (grown.length === 0) return;
+  // A listener leak already shows in the heap as the listener's closure and what it holds;
+  // fold the listener rows into that leak so one bug stays one row.
+  const host = leaks.find((l) => (l as LeakWithGroup)[GROUP]?.hasListenerNative);
+  if (host) {
+    host.listeners = grown;
+    return;
+  }
+  for (const gl of grown) {
+    leaks.push({
+      signature: shortHash(`listener:${gl.target}:${gl.type}`),
+      kind: 'listeners',
+      headline: `'${gl.type}' listener on ${gl.target}`,
+      bytesPerIteration: 0,
+      objects: gl.counts[2] - gl.counts[0],
+      classes: [],
+      chain: [],
+      sharedBy: gl.counts[2] - gl.counts[0],
+      listeners: [gl],
+    });
+  }
+}
+
+function attachCollections(
+  leaks: Leak[],
+  s: HeapSnapshot,
+  paths: RetainerPaths,
+  age: Uint8Array,
+  input: VerdictInput,
+  className: (n: number) => string,
+): void {
+  const n = input.firstHalf + input.secondHalf;
+  const onChain = new Map<number, Leak>();
+  for (const l of leaks) for (const step of l.chain) if (!onChain.has(step.nodeId)) onChain.set(step.nodeId, l);
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (age[i] !== 0 || paths.distance[i] === NO_DISTANCE) continue;
+    const kind = collectionKind(s, i);
+    if (!kind) continue;
+    const id = s.nodeId[i];
+    const s0 = input.baseline.collectionSizes.get(id);
+    const s1 = input.middle.collectionSizes.get(id);
+    if (s0 === undefined || s1 === undefined) continue;
+    const sizes: [number, number, number] = [s0, s1, collectionSize(s, i, kind)];
+    if (!growsInBothHalves(sizes, input.firstHalf, input.secondHalf)) continue;
+    const growth: CollectionGrowth = { className: kind, nodeId: id, sizes, perIteration: round2((sizes[2] - sizes[0]) / n) };
+    const host = onChain.get(id);
+    if (host) {
+      host.collection ??= growth;
+      continue;
+    }
+    const chain = buildChain(s, paths, i, className, age);
+    // The collection itself is old; mark the reference that holds it as the suspect.
+    for (const step of chain) step.suspect = false;
+    const holder = chain.length >= 2 ? chain.length - 2 : -1;
+    if (holder >= 0) chain[holder].suspect = true;
+    const kindOf: LeakKind = 'collection';
+    leaks.push({
+      signature: shortHash(`collection:${chain.map((c) => `${c.className}-${c.edge?.name ?? ''}`).join('>')}`),
+      kind: kindOf,
+      headline: kind,
+      bytesPerIteration: 0,
+      objects: sizes[2] - sizes[0],
+      classes: [],
+      chain,
+      sharedBy: 1,
+      collection: growth,
+    });
+  }
+}
+
+function applyIgnore(leaks: Leak[], ignore: string[]): void {
+  if (ignore.length === 0) return;
+  const set = new Set(ignore);
+  for (const l of leaks) {
+    if (set.has(l.headline) || set.has(l.signature)) l.ignored = true;
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
