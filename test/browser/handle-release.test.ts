@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { HeapSession } from '../../lib/browser/heap-session.js';
-import { openPage, retainedNodes, servePages, snapshotJson, useBrowser, type PageServer } from '../helpers/browser-fixtures.js';
+import { openPage, retainedNodes, servePages, takeSnapshot, useBrowser, type PageServer } from '../helpers/browser-fixtures.js';
 
 const PAGE = `<!doctype html>
 <div id="host"><button id="go" class="primary">Go</button><input id="field"></div>
@@ -42,7 +42,7 @@ describe('browser/handle release', function () {
 
   const detached = async (tag: string) => {
     await heap.collectGarbage();
-    const snap = await snapshotJson(heap);
+    const snap = await takeSnapshot(heap);
     return retainedNodes(snap, (n) => n.type === 'native' && n.detachedness === 2 && n.name.startsWith(`<${tag}`));
   };
   const released = async (tag: string) => {

@@ -1,7 +1,16 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { HeapSession } from '../../lib/browser/heap-session.js';
-import { retainedNodes, servePages, snapshotChunks, snapshotJson, useBrowser, openPage, type PageServer } from '../helpers/browser-fixtures.js';
+import type { HeapSnapshot } from '../../lib/heap/snapshot.js';
+import {
+  openPage,
+  retainedNodes,
+  servePages,
+  snapshotChunks,
+  takeSnapshot,
+  useBrowser,
+  type PageServer,
+} from '../helpers/browser-fixtures.js';
 
 const PAGE = `<!doctype html><div id="app"></div>
 <script>
@@ -58,14 +67,8 @@ describe('browser/HeapSession', function () {
 
   it('keeps heap object ids stable between snapshots of one session', async () => {
     const ids = async () => {
-      const snap = await snapshotJson(heap);
-      const meta = snap.snapshot.meta as { node_fields: string[] };
-      const nf = meta.node_fields.length;
-      const iName = meta.node_fields.indexOf('name');
-      const iId = meta.node_fields.indexOf('id');
-      for (let i = 0; i < snap.nodes.length; i += nf) {
-        if (snap.strings[snap.nodes[i + iName]!] === 'Window') return snap.nodes[i + iId];
-      }
+      const snap = await takeSnapshot(heap);
+      for (let i = 0; i < snap.nodeCount; i++) if (snap.name(i) === 'Window') return snap.id(i);
       return undefined;
     };
     const first = await ids();
@@ -107,12 +110,12 @@ describe('browser/HeapSession', function () {
   it('releases objects the DevTools console keeps for logged values', async () => {
     await page.evaluate(() => (window as unknown as { logWidget(): void }).logWidget());
     await heap.collectGarbage();
-    const widgets = (snap: Awaited<ReturnType<typeof snapshotJson>>) =>
+    const widgets = (snap: HeapSnapshot) =>
       retainedNodes(snap, (n) => n.name === 'Widget' && n.type === 'object');
-    expect(widgets(await snapshotJson(heap)), 'logged Widget held by the console').to.have.length(1);
+    expect(widgets(await takeSnapshot(heap)), 'logged Widget held by the console').to.have.length(1);
     await heap.releaseInspectorState();
     await heap.collectGarbage();
-    expect(widgets(await snapshotJson(heap))).to.deep.equal([]);
+    expect(widgets(await takeSnapshot(heap))).to.deep.equal([]);
   });
 
   it("learns the script ids of Puppeteer's evaluations and utility world, not the page's", async () => {
@@ -129,5 +132,26 @@ describe('browser/HeapSession', function () {
     expect(ids.size).to.be.greaterThan(2);
     expect(pageScripts).to.not.be.empty;
     for (const id of pageScripts) expect(ids.has(Number(id)), `page script ${id}`).to.equal(false);
+  });
+
+  it("counts any script in Puppeteer's utility world as internal, whatever its URL", async () => {
+    await page.$('#app'); // makes Puppeteer create its utility world
+    const probe = await page.createCDPSession();
+    const contexts: { id: number; name: string }[] = [];
+    probe.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await probe.send('Runtime.enable');
+    await probe.detach();
+    const utility = contexts.find((c) => c.name.startsWith('__puppeteer_utility_world__'));
+    expect(utility, 'utility world').to.not.equal(undefined);
+    const parsed = new Promise<number>((resolve) =>
+      heap.cdp.on('Debugger.scriptParsed', (e) => {
+        if (e.url === 'https://example.test/helper.js') resolve(Number(e.scriptId));
+      }),
+    );
+    await heap.cdp.send('Runtime.evaluate', {
+      expression: 'globalThis.helper = function helper() {}\n//# sourceURL=https://example.test/helper.js',
+      contextId: utility!.id,
+    });
+    expect(heap.internalScriptIds.has(await parsed)).to.equal(true);
   });
 });

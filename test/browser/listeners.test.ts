@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { HeapSession } from '../../lib/browser/heap-session.js';
 import { listEventListeners } from '../../lib/browser/listeners.js';
-import { openPage, retainedNodes, servePages, snapshotJson, useBrowser, type PageServer } from '../helpers/browser-fixtures.js';
+import { openPage, retainedNodes, servePages, takeSnapshot, useBrowser, type PageServer } from '../helpers/browser-fixtures.js';
 
 const PAGE = `<!doctype html>
 <div id="app" class="list dense"><ul><li>a</li><li>b</li><li>c</li></ul><my-card></my-card></div>
@@ -68,7 +68,7 @@ describe('browser/listEventListeners', function () {
       delete w.marker;
     });
     await heap.collectGarbage();
-    const snap = await snapshotJson(heap);
+    const snap = await takeSnapshot(heap);
     expect(retainedNodes(snap, (n) => n.name === 'ListenerMarker' && n.type === 'object')).to.deep.equal([]);
   });
 });

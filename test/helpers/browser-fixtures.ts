@@ -1,13 +1,14 @@
 // Fixtures for lib/browser and lib/scenario tests: pages served from memory on 127.0.0.1,
-// one browser per test file, and a small snapshot reader. The reader joins chunks and
-// JSON.parses them, which is fine for test pages and keeps these tests independent of the
-// heap engine they would otherwise share failures with.
+// one browser per test file, and snapshots streamed from HeapSession into the heap parser
+// as the runner does it.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser, type LaunchedBrowser } from '../../lib/browser/launch.js';
 import type { HeapSession } from '../../lib/browser/heap-session.js';
+import { HeapSnapshotParser } from '../../lib/heap/parser.js';
+import type { HeapSnapshot } from '../../lib/heap/snapshot.js';
 
 export interface PageSpec {
   body: string;
@@ -110,22 +111,18 @@ export async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-export interface SnapshotJson {
-  snapshot: { meta: Record<string, unknown>; node_count: number; edge_count: number };
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
-
-/** The chunks, for tests that check streaming itself. */
+/** The chunks as they arrived, for tests of streaming itself. */
 export async function snapshotChunks(heap: HeapSession): Promise<string[]> {
   const chunks: string[] = [];
   await heap.takeSnapshot((chunk) => chunks.push(chunk));
   return chunks;
 }
 
-export async function snapshotJson(heap: HeapSession): Promise<SnapshotJson> {
-  return JSON.parse((await snapshotChunks(heap)).join('')) as SnapshotJson;
+/** A snapshot parsed while it streams, as the runner reads it. */
+export async function takeSnapshot(heap: HeapSession): Promise<HeapSnapshot> {
+  const parser = new HeapSnapshotParser({ source: 'test snapshot' });
+  await heap.takeSnapshot((chunk) => parser.write(chunk));
+  return parser.end();
 }
 
 export interface RetainedNode {
@@ -141,52 +138,32 @@ export interface RetainedNode {
  * skipped; inspector-held handles count, since releasing them is what we test).
  */
 export function retainedNodes(
-  snap: SnapshotJson,
+  s: HeapSnapshot,
   match: (node: { name: string; type: string; detachedness: number }) => boolean,
 ): RetainedNode[] {
-  const meta = snap.snapshot.meta as { node_fields: string[]; edge_fields: string[]; node_types: unknown[]; edge_types: unknown[] };
-  const nf = meta.node_fields.length;
-  const ef = meta.edge_fields.length;
-  const nodeTypes = meta.node_types[0] as string[];
-  const edgeTypes = meta.edge_types[0] as string[];
-  const [iType, iName, iEdges, iDet] = ['type', 'name', 'edge_count', 'detachedness'].map((f) => meta.node_fields.indexOf(f)) as [number, number, number, number];
-  const [eType, eName, eTo] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f)) as [number, number, number];
-  const { nodes, edges, strings } = snap;
-  const count = nodes.length / nf;
-  const firstEdge = new Uint32Array(count + 1);
-  for (let i = 0; i < count; i++) firstEdge[i + 1] = firstEdge[i]! + nodes[i * nf + iEdges]! * ef;
-  const parent = new Int32Array(count).fill(-1);
-  const parentEdge = new Int32Array(count).fill(-1);
-  parent[0] = 0;
-  const queue = [0];
-  const weak = edgeTypes.indexOf('weak');
+  const parent = new Int32Array(s.nodeCount).fill(-1);
+  const parentEdge = new Int32Array(s.nodeCount).fill(-1);
+  parent[s.rootIndex] = s.rootIndex;
+  const queue = [s.rootIndex];
+  const weak = s.edgeTypes.weak;
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head]!;
-    for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += ef) {
-      if (edges[e + eType] === weak) continue;
-      const to = edges[e + eTo]! / nf;
+    for (let e = s.firstEdge[n]!; e < s.firstEdge[n + 1]!; e++) {
+      if (s.edgeType[e] === weak) continue;
+      const to = s.edgeTo[e]!;
       if (parent[to] !== -1) continue;
       parent[to] = n;
       parentEdge[to] = e;
       queue.push(to);
     }
   }
-  const edgeLabel = (e: number) => {
-    const type = edgeTypes[edges[e + eType]!]!;
-    const nameOrIndex = edges[e + eName]!;
-    return type === 'element' || type === 'hidden' ? `[${nameOrIndex}]` : strings[nameOrIndex]!;
-  };
   const found: RetainedNode[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < s.nodeCount; i++) {
     if (parent[i] === -1) continue;
-    const node = {
-      name: strings[nodes[i * nf + iName]!]!,
-      type: nodeTypes[nodes[i * nf + iType]!]!,
-      detachedness: iDet >= 0 ? nodes[i * nf + iDet]! : 0,
-    };
+    const node = { name: s.name(i), type: s.typeName(i), detachedness: s.nodeDetachedness[i]! };
     if (!match(node)) continue;
     const path: string[] = [];
-    for (let n = i; n !== 0; n = parent[n]!) path.unshift(edgeLabel(parentEdge[n]!));
+    for (let n = i; n !== s.rootIndex; n = parent[n]!) path.unshift(s.edgeName(parentEdge[n]!));
     found.push({ ...node, path });
   }
   return found;
