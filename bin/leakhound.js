@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The installed command. All logic lives in the compiled library (npm run build → dist/);
 // this file only hands over the arguments and sets the exit code.
+
+// `leakhound types x | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

@@ -68,7 +68,7 @@ export const atCommand = defineCommand({
             : `${d} from the page's window`,
       ],
     ];
-    if (dominator) facts.push(['dominator', `${safeText(dominator.className)} @${dominator.id}`]);
+    if (dominator) facts.push(['dominator', `${a.label(idom)} @${dominator.id}`]);
     if (view.detached) facts.push(['detached', 'yes (DOM node no longer in a document)']);
     for (const [k, v] of facts) out.line(`  ${c.dim(k.padEnd(15))}${v}`);
     listEdges(out, a, 'Edges', edges, args.limit, 'to');
