@@ -100,7 +100,6 @@ function buildParser(
     .version(toolVersion())
     .help()
     .alias('h', 'help')
-    .alias('v', 'version')
     .example('$0 types page.heapsnapshot', 'the most common classes')
     .example('$0 diff before.heapsnapshot after.heapsnapshot', 'what grew, and what holds it')
     .example('$0 chain page.heapsnapshot @1234', 'why is object @1234 still alive?')
