@@ -93,7 +93,9 @@ function main(): void {
   const rel = path.relative(ROOT, snap.file);
   const cpu = `${os.cpus().length}× ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
   console.log(`\n${rel}: ${fmt(mb(snap.bytes))} MB, ${fmt(snap.nodes)} nodes, ${fmt(snap.edges)} edges, ${fmt(snap.strings)} strings`);
-  console.log(`node ${process.version}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM; ${snap.cached ? 'cached file' : `generated in ${fmt(snap.seconds, 1)} s`}\n`);
+  // Other work on the machine skews every figure; say how busy it was.
+  const load = os.loadavg()[0];
+  console.log(`node ${process.version}, ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, load ${fmt(load, 1)}; ${snap.cached ? 'cached file' : `generated in ${fmt(snap.seconds, 1)} s`}\n`);
 
   const rows: { step: string; runs: Measurement[]; best?: Measurement }[] = [];
   console.log(`${'step'.padEnd(12)}${'time'.padStart(10)}${'rate'.padStart(12)}${'peak RSS'.padStart(12)}   notes`);
@@ -126,6 +128,8 @@ function main(): void {
     date: new Date().toISOString(),
     node: process.version,
     cpu,
+    loadAverage: load,
+    loadAverageAfter: os.loadavg()[0],
     file: rel,
     bytes: snap.bytes,
     nodes: snap.nodes,
