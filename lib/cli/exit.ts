@@ -26,10 +26,10 @@ export function describeFailure(err: unknown, opts: { debug?: boolean } = {}): E
   return { code: ExitCode.failed, message: `${oneLine(text)} (run with LEAKHOUND_DEBUG=1 for the stack)` };
 }
 
-/** `ENOENT: no such file or directory, open 'x'` → `cannot read x: no such file or directory`. */
+/** `ENOENT: no such file or directory, open 'x'` → `x: no such file or directory` (reads and writes alike). */
 function errnoMessage(err: NodeJS.ErrnoException): string {
   const reason = err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
-  return err.path ? `cannot read ${err.path}: ${reason}` : reason;
+  return err.path ? `${err.path}: ${reason}` : reason;
 }
 
 function oneLine(text: string): string {

@@ -101,7 +101,7 @@ function buildParser(
     .help()
     .alias('h', 'help')
     .example('$0 types page.heapsnapshot', 'the most common classes')
-    .example('$0 diff before.heapsnapshot after.heapsnapshot', 'what grew, and what holds it')
+    .example('$0 diff old.heapsnapshot new.heapsnapshot', 'what grew, and what holds it')
     .example('$0 chain page.heapsnapshot @1234', 'why is object @1234 still alive?')
     .epilogue(EXIT_CODES_HELP)
     .exitProcess(false)

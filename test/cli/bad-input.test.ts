@@ -53,6 +53,9 @@ describe('leakhound bad input', function () {
   it('a missing file', () =>
     expectUsageError(['types', join(dir, 'nope.heapsnapshot')], /cannot read .*nope\.heapsnapshot: no such file$/));
 
+  it('an output file that cannot be written', () =>
+    expectUsageError(['graph', snap, '@1', '-o', join(dir, 'no', 'such', 'dir', 'g.svg')], /no[/\\]such[/\\]dir[/\\]g\.svg: no such file or directory$/));
+
   it('a directory', () => expectUsageError(['count', dir, 'Foo'], /is a directory/));
 
   it('an empty file', () => expectUsageError(['types', files.empty], /empty\.heapsnapshot: empty input$/));

@@ -53,7 +53,7 @@ describe('cli exit codes', () => {
       code: 'ENOENT',
       path: 'x.heapsnapshot',
     });
-    expect(describeFailure(err)).to.deep.equal({ code: 2, message: 'cannot read x.heapsnapshot: no such file or directory' });
+    expect(describeFailure(err)).to.deep.equal({ code: 2, message: 'x.heapsnapshot: no such file or directory' });
   });
 
   it('reports a bug in one line with a hint, exit 3', async () => {
