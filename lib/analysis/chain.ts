@@ -74,6 +74,18 @@ function suspectStep(s: HeapSnapshot, nodes: number[], edges: number[], age: Uin
   return firstLeaked - 1;
 }
 
+/**
+ * A shape key for the chain to a leak's primary object: the path to the old object that
+ * holds it (edge names with indices folded, class names without ids), then only the kind of
+ * the last edge and the primary's class. Dictionary keys (`drafts['draft-7']`) differ per
+ * iteration; the holder and the kind of hold do not.
+ */
+export function anchorShape(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string {
+  if (nodes.length < 2) return pathShape(s, nodes, edges, className);
+  const last = edges.length - 1;
+  return `${pathShape(s, nodes.slice(0, -1), edges.slice(0, -1), className)}-${s.edgeTypeName(edges[last])}->${normaliseClass(className(nodes[nodes.length - 1]))}`;
+}
+
 /** A shape key for a chain: edge kinds and names with indices folded, class names without ids. */
 export function pathShape(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string {
   const parts: string[] = [];

@@ -31,12 +31,12 @@ export const enum Recognition {
   UserClass = 5,
 }
 
-export function recognise(s: HeapSnapshot, node: number, className: string): Recognition {
+export function recognise(s: HeapSnapshot, node: number, className: string, apiClasses: ReadonlySet<string>): Recognition {
   const t = s.nodeType[node];
   if (t === s.types.object) {
     if (className.startsWith('system /') || className.startsWith('(')) return Recognition.None;
     if (className.includes(' / ') || className.endsWith('(prototype)')) return Recognition.None;
-    return JS_BUILTINS.has(className) ? Recognition.Builtin : Recognition.UserClass;
+    return JS_BUILTINS.has(className) || apiClasses.has(className) ? Recognition.Builtin : Recognition.UserClass;
   }
   if (t === s.types.closure || t === s.types.regexp) return Recognition.Function;
   if (t === s.types.native) {
@@ -54,4 +54,25 @@ export function isSeedType(s: HeapSnapshot, node: number): boolean {
   const t = s.nodeType[node];
   const T = s.types;
   return t === T.object || t === T.closure || t === T.regexp || t === T.native;
+}
+
+/**
+ * Names of classes whose constructor is a browser API function (Web IDL interfaces such as
+ * HTMLLIElement, MutationObserver, PointerEvent): their instances are the browser's wrapper
+ * objects, however much the page created them. V8 runs API constructors through the
+ * HandleApiCallOrConstruct builtin, while page classes have bytecode of their own.
+ */
+export function apiClassNames(s: HeapSnapshot): Set<string> {
+  const out = new Set<string>();
+  const closure = s.types.closure;
+  const internal = s.edgeTypes.internal;
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (s.nodeType[i] !== closure) continue;
+    for (let e = s.firstEdge[i], end = s.firstEdge[i + 1]; e < end; e++) {
+      if (s.edgeType[e] !== internal || s.strings[s.edgeNameOrIndex[e]] !== 'code') continue;
+      if (s.name(s.edgeTo[e]).includes('HandleApiCall')) out.add(s.name(i));
+      break;
+    }
+  }
+  return out;
 }

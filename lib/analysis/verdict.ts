@@ -9,8 +9,8 @@ import { computeRetainerPaths, hiddenReasonOf, NO_DISTANCE, type RetainerPaths }
 import { computeDominators } from '../heap/dominators.js';
 import type { SnapshotSummary } from './summary.js';
 import { growingClasses, growsInBothHalves, nodeAges } from './growth.js';
-import { isSeedType, recognise, Recognition } from './class-kinds.js';
-import { buildChain, pathNodes, pathShape, shortHash } from './chain.js';
+import { apiClassNames, isSeedType, recognise, Recognition } from './class-kinds.js';
+import { anchorShape, buildChain, pathNodes, shortHash } from './chain.js';
 import { collectionKind, collectionSize } from './collections.js';
 import type { CollectionGrowth, HiddenSummary, Leak, LeakClass, LeakKind, ListenerGrowth } from './result.js';
 
@@ -47,6 +47,10 @@ interface Group {
   classCount: Map<number, number>;
   classBytes: Map<number, number>;
   bytes: number;
+  /** Growing-class objects of this group born in the first and in the second half. */
+  born: [number, number];
+  /** Per class: the member born in the first half with the shortest chain. */
+  oldestByClass: Map<number, number>;
   /** Best headline candidate so far. */
   headNode: number;
   headScore: number;
@@ -107,13 +111,28 @@ export function computeVerdict(input: VerdictInput): Verdict {
     return top;
   };
 
+  // One bug, one row. A leak root reached through another leaked object (a row object's
+  // element, reached through the row) belongs with the first leaked object on its chain:
+  // the primary. Primaries hanging off the same old object the same way form one group.
+  const primaryOf = new Map<number, number>();
+  const primaryFor = (root: number): number => {
+    let p = primaryOf.get(root);
+    if (p === undefined) {
+      const { nodes } = pathNodes(s, paths, root);
+      const first = nodes.find((x) => age[x] > 0);
+      p = first === undefined ? root : leakRootOf(first);
+      primaryOf.set(root, p);
+    }
+    return p;
+  };
   const groups = new Map<string, Group>();
-  const groupOfRoot = new Map<number, Group>();
+  const groupOfPrimary = new Map<number, Group>();
+  const groupOf = (v: number): Group | undefined => groupOfPrimary.get(primaryFor(leakRootOf(v)));
   for (const v of seeds) {
-    const root = leakRootOf(v);
-    if (groupOfRoot.has(root)) continue;
-    const { nodes, edges } = pathNodes(s, paths, root);
-    const shape = pathShape(s, nodes, edges, className);
+    const primary = primaryFor(leakRootOf(v));
+    if (groupOfPrimary.has(primary)) continue;
+    const { nodes, edges } = pathNodes(s, paths, primary);
+    const shape = anchorShape(s, nodes, edges, className);
     let g = groups.get(shape);
     if (!g) {
       g = {
@@ -122,6 +141,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
         classCount: new Map(),
         classBytes: new Map(),
         bytes: 0,
+        born: [0, 0],
+        oldestByClass: new Map(),
         headNode: -1,
         headScore: -1,
         headBytes: -1,
@@ -130,14 +151,15 @@ export function computeVerdict(input: VerdictInput): Verdict {
       };
       groups.set(shape, g);
     }
-    g.roots.push(root);
-    groupOfRoot.set(root, g);
+    g.roots.push(primary);
+    groupOfPrimary.set(primary, g);
   }
 
-  // Attribute every new reachable object to its leak root's group.
+  // Attribute every new reachable object to its group.
+  const apiClasses = apiClassNames(s);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] === 0 || paths.distance[i] === NO_DISTANCE) continue;
-    const g = groupOfRoot.get(leakRootOf(i));
+    const g = groupOf(i);
     if (!g) continue;
     const c = classOf[i];
     g.classCount.set(c, (g.classCount.get(c) ?? 0) + 1);
@@ -145,7 +167,12 @@ export function computeVerdict(input: VerdictInput): Verdict {
     g.bytes += s.nodeSelfSize[i];
     if (s.nodeType[i] === s.types.native && LISTENER_NATIVES.has(s.name(i))) g.hasListenerNative = true;
     if (!growingIds[c] || !isSeedType(s, i)) continue;
-    const score = recognise(s, i, names[c]);
+    g.born[age[i] - 1]++;
+    if (age[i] === 1) {
+      const best = g.oldestByClass.get(c);
+      if (best === undefined || paths.distance[i] < paths.distance[best]) g.oldestByClass.set(c, i);
+    }
+    const score = recognise(s, i, names[c], apiClasses);
     const retained = dom.retainedSize[i];
     if (score > g.headScore || (score === g.headScore && retained > g.headBytes)) {
       g.headScore = score;
@@ -158,7 +185,10 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const leaks: Leak[] = [];
   const browserOnly: Leak[] = [];
   for (const g of groups.values()) {
-    if (g.headNode < 0) continue;
+    // The bug itself must grow by one per iteration in each half, not just its classes
+    // somewhere in the heap: a class that leaks in one place must not drag in every other
+    // place where an instance happens to have been born.
+    if (g.headNode < 0 || g.born[0] < input.firstHalf || g.born[1] < input.secondHalf) continue;
     const classes: LeakClass[] = [];
     for (const [c, count] of g.classCount) {
       const growth = growthByClass.get(c);
@@ -172,7 +202,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     }
     const headline = className(g.headNode);
     classes.sort((a, b) => (a.className === headline ? -1 : b.className === headline ? 1 : b.bytes - a.bytes));
-    const chain = buildChain(s, paths, representative(s, paths, g, classOf), className, age);
+    const chain = buildChain(s, paths, representative(g, classOf), className, age);
     const headCount = g.classCount.get(classOf[g.headNode]) ?? 0;
     const leak: Leak = {
       signature: shortHash(g.shape),
@@ -184,7 +214,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
       chain,
       sharedBy: headCount,
     };
-    if (g.headScore === Recognition.None && !g.pageOwned) browserOnly.push(leak);
+    // Engine and Blink objects alone (maps, code, feedback, Blink bookkeeping) are growth no
+    // page code can free; a page-owned chain to them does not make them the page's leak.
+    if (g.headScore === Recognition.None || (g.headScore <= Recognition.Function && !g.pageOwned)) browserOnly.push(leak);
     else leaks.push(leak);
     (leak as LeakWithGroup)[GROUP] = g;
   }
@@ -204,21 +236,13 @@ export function computeVerdict(input: VerdictInput): Verdict {
 const GROUP = Symbol('group');
 type LeakWithGroup = Leak & { [GROUP]?: Group };
 
-/** The headline-class member closest to a root: the shortest, most readable chain. */
-function representative(s: HeapSnapshot, paths: RetainerPaths, g: Group, classOf: Uint32Array): number {
-  const want = classOf[g.headNode];
-  let best = g.headNode;
-  let bestDist = paths.distance[best];
-  // Members are few compared with the heap; scanning the roots' subtrees would need the
-  // dominator tree's children, so compare distances of the roots' own class members.
-  for (const r of g.roots) {
-    if (classOf[r] === want && paths.distance[r] < bestDist) {
-      best = r;
-      bestDist = paths.distance[r];
-    }
-  }
-  void s;
-  return best;
+/**
+ * The instance whose chain the report shows: one born in the first half, since the newest
+ * instance may simply be the page's live state (the current dialog, `theThing`), while an
+ * old one can only be alive because of the leak; among those, the shortest chain.
+ */
+function representative(g: Group, classOf: Uint32Array): number {
+  return g.oldestByClass.get(classOf[g.headNode]) ?? g.headNode;
 }
 
 /**

@@ -1,0 +1,109 @@
+// `leakhound run SCENARIO...`: the main job. Parses flags, runs the sweep, writes the
+// requested reports, and turns the result into the documented exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import { runSweep } from '../../runner/sweep.js';
+import { startStaticServer } from '../../static-server.js';
+import { renderReport } from '../../report/index.js';
+import type { HuntResult } from '../../analysis/result.js';
+import { ExitCode, UsageError } from '../../errors.js';
+import { toolVersion } from '../env.js';
+
+interface RunArgs {
+  scenarios: string[];
+  url?: string;
+  serve?: string;
+  iterations?: number;
+  browser?: string;
+  headful: boolean;
+  json?: string;
+  junit?: string;
+  markdown?: string;
+  html?: string;
+  'save-snapshots'?: string;
+  'show-internal': boolean;
+  progress?: 'default' | 'simple' | 'silent';
+}
+
+export const runCommand = defineCommand<RunArgs>({
+  command: 'run <scenarios..>',
+  describe: 'Hunt leaks: run scenario files against a page in Chromium',
+  builder: (y: Argv) =>
+    y
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files (.ts .mts .cts .js .mjs .cjs)' })
+      .option('url', { type: 'string', describe: 'the page, or the base URL that scenario urls are relative to' })
+      .option('serve', { type: 'string', describe: 'serve this folder on 127.0.0.1 and use it as --url' })
+      .option('iterations', { type: 'number', describe: 'iterations of action/back (default 6, or the scenario\'s own)' })
+      .option('browser', { type: 'string', describe: 'path to Chrome/Chromium' })
+      .option('headful', { type: 'boolean', default: false, describe: 'show the browser window' })
+      .option('json', { type: 'string', describe: 'write the versioned JSON result to FILE (updated after each scenario)' })
+      .option('junit', { type: 'string', describe: 'write a JUnit XML report to FILE' })
+      .option('markdown', { type: 'string', describe: 'write a Markdown report to FILE (e.g. $GITHUB_STEP_SUMMARY)' })
+      .option('html', { type: 'string', describe: 'write a self-contained HTML report to FILE' })
+      .option('save-snapshots', { type: 'string', describe: 'also save each heap snapshot as a .heapsnapshot file in DIR' })
+      .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
+      .option('progress', { choices: ['default', 'simple', 'silent'] as const, describe: 'progress display on stderr' })
+      .example('$0 run scenarios/settings.mjs --url http://localhost:3000', 'hunt one flow of a running app')
+      .example('$0 run flows/*.ts --serve dist --json leaks.json --junit leaks.xml', 'a nightly sweep over a static build')
+      .check((a) => {
+        if (a.iterations !== undefined && (!Number.isInteger(a.iterations) || a.iterations < 2)) {
+          throw new UsageError('--iterations must be a whole number of at least 2');
+        }
+        if (a.url && a.serve) throw new UsageError('use either --url or --serve, not both');
+        return true;
+      }) as unknown as Argv<RunArgs>,
+  run: (args, ctx) => runMain(args, ctx.out.colors.isColorSupported, ctx.out.line),
+});
+
+async function runMain(args: RunArgs, color: boolean, print: (text: string) => void): Promise<number> {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let baseUrl = args.url;
+  if (args.url) {
+    try {
+      new URL(args.url);
+    } catch {
+      throw new UsageError(`--url ${args.url} is not an absolute URL (e.g. http://localhost:3000/)`);
+    }
+  }
+  if (args.serve) {
+    server = await startStaticServer({ root: resolve(args.serve) });
+    baseUrl = server.url;
+  }
+  const write = (file: string | undefined, text: string) => {
+    if (!file) return;
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, text);
+  };
+  let result: HuntResult;
+  try {
+    result = await runSweep({
+      scenarioFiles: args.scenarios,
+      baseUrl,
+      iterations: args.iterations,
+      browser: args.browser,
+      headful: args.headful,
+      saveSnapshotsDir: args['save-snapshots'],
+      progress: args.progress ?? (process.env.CI ? 'simple' : 'default'),
+      toolVersion: toolVersion(),
+      // Partial results survive a crash or a kill in the middle of a long sweep.
+      onScenarioDone: (_r, soFar) => write(args.json, renderReport(soFar, 'json')),
+    });
+  } finally {
+    await server?.close();
+  }
+  write(args.json, renderReport(result, 'json'));
+  write(args.junit, renderReport(result, 'junit'));
+  write(args.markdown, renderReport(result, 'markdown'));
+  write(args.html, renderReport(result, 'html'));
+  print(renderReport(result, 'terminal', { color, showInternal: args['show-internal'], width: process.stdout.columns }).trimEnd());
+  return exitCodeOf(result);
+}
+
+/** 3 when any scenario could not run, else 1 when any unaccepted leak, else 0. */
+export function exitCodeOf(result: HuntResult): number {
+  if (result.scenarios.some((s) => s.status === 'failed')) return ExitCode.failed;
+  if (result.scenarios.some((s) => s.status === 'leaks')) return ExitCode.leaksFound;
+  return ExitCode.ok;
+}
