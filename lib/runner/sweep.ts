@@ -4,6 +4,7 @@
 import { Listr, ListrLogger, ProcessOutput, type ListrTask } from 'listr2';
 import { launchBrowser, type LaunchedBrowser } from '../browser/launch.js';
 import { loadScenario } from '../scenario/load.js';
+import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { huntScenario, type HuntOptions, type HuntStep } from './hunt.js';
 import { RESULT_SCHEMA_VERSION, type HuntResult, type ScenarioResult } from '../analysis/result.js';
@@ -47,7 +48,12 @@ export async function runSweep(opts: SweepOptions): Promise<HuntResult> {
     scenarios: [],
   };
   const loaded: LoadedScenario[] = [];
-  for (const file of opts.scenarioFiles) loaded.push(await loadScenario(file));
+  for (const file of opts.scenarioFiles) {
+    const sc = await loadScenario(file);
+    // A relative url with no --url is the user's mistake: say so before starting a browser.
+    resolveScenarioUrl(sc.scenario.url, opts.baseUrl);
+    loaded.push(sc);
+  }
 
   let launched: LaunchedBrowser | undefined;
   const tasks: ListrTask[] = [

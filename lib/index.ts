@@ -1,0 +1,43 @@
+// leakhound's public API. Three layers can be used on their own:
+//  - the heap engine (`readHeapSnapshot` and pure analyses over a HeapSnapshot), offline,
+//    for snapshots saved from Chrome DevTools or taken by any tool;
+//  - the hunt (`runSweep`, `huntScenario`) that drives Chromium through scenarios;
+//  - the reporters, which render a HuntResult as terminal text, JSON, JUnit, Markdown or HTML.
+//
+//   import { readHeapSnapshot, classStatistics } from 'leakhound';
+//   const snap = await readHeapSnapshot('page.heapsnapshot');
+//   console.log(classStatistics(snap).slice(0, 10));
+
+export * from './heap/index.js';
+
+export { computeVerdict, type Verdict, type VerdictInput, type ListenerCount } from './analysis/verdict.js';
+export { summarizeSnapshot, type SnapshotSummary } from './analysis/summary.js';
+export {
+  RESULT_SCHEMA_VERSION,
+  type HuntResult,
+  type ScenarioResult,
+  type ScenarioStatus,
+  type Leak,
+  type LeakKind,
+  type LeakClass,
+  type ChainStep as LeakChainStep,
+  type CounterSample,
+  type ListenerGrowth,
+  type CollectionGrowth,
+  type HiddenSummary,
+  type PhaseTimings,
+} from './analysis/result.js';
+
+export { runSweep, type SweepOptions } from './runner/sweep.js';
+export { huntScenario, DEFAULT_ITERATIONS, type HuntOptions, type HuntStep } from './runner/hunt.js';
+
+export { launchBrowser, type LaunchOptions, type LaunchedBrowser } from './browser/launch.js';
+export { findBrowser, type FoundBrowser, type FindBrowserOptions } from './browser/find-browser.js';
+export { HeapSession, type HeapCounters } from './browser/heap-session.js';
+
+export { defineScenario, type Scenario, type LoadedScenario } from './scenario/types.js';
+export { loadScenario } from './scenario/load.js';
+
+export { renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from './report/index.js';
+export { startStaticServer, type StaticServer, type StaticServerOptions } from './static-server.js';
+export { ExitCode, LeakhoundError, UsageError, BrowserError, ScenarioError } from './errors.js';
