@@ -62,6 +62,8 @@ export async function runCase(browser: Browser, name: string, opts: { iterations
       '/vendor/react/': join(root, 'node_modules/react/umd'),
       '/vendor/react-dom/': join(root, 'node_modules/react-dom/umd'),
       '/vendor/vue/': join(root, 'node_modules/vue/dist'),
+      // Any other library a case needs, by its published file: /node_modules/rxjs/dist/...
+      '/node_modules/': join(root, 'node_modules'),
     },
   });
   const t = Date.now();
