@@ -41,7 +41,7 @@ export function buildChain(
   const { nodes, edges } = pathNodes(s, paths, node);
   const steps: ChainStep[] = nodes.map((n, i) => ({
     nodeId: s.nodeId[n],
-    className: className(n),
+    className: readableName(className(n)),
     nodeType: s.typeName(n),
     edge: i < edges.length ? { name: s.edgeName(edges[i]), type: s.edgeTypeName(edges[i]) } : null,
     suspect: false,
@@ -119,4 +119,27 @@ export function shortHash(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Blink's C++ names carry whole template argument lists
+ * (`blink::HeapVectorBacking<cppgc::internal::BasicMember<blink::RegisteredEventListener, …>>`);
+ * on a chain only the outer type says something, so template arguments fold to `<…>`.
+ * DOM names (`<div>`, `Detached <li>`) are not templates and stay as they are.
+ */
+export function readableName(name: string): string {
+  if (!name.includes('::') || name.startsWith('<') || name.startsWith('Detached <')) return name;
+  let out = '';
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '<') {
+      if (depth === 0) out += '<…>';
+      depth++;
+    } else if (ch === '>' && depth > 0) {
+      depth--;
+    } else if (depth === 0) {
+      out += ch;
+    }
+  }
+  return out;
 }
