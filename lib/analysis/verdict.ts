@@ -56,6 +56,8 @@ interface Group {
   headScore: number;
   headBytes: number;
   hasListenerNative: boolean;
+  /** Some leaked object is a page function or an instance of a page class. */
+  hasPageCode: boolean;
   pageOwned: boolean;
 }
 
@@ -147,6 +149,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
         headScore: -1,
         headBytes: -1,
         hasListenerNative: false,
+        hasPageCode: false,
         pageOwned: chainIsPageOwned(s, nodes, edges),
       };
       groups.set(shape, g);
@@ -173,6 +176,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
       if (best === undefined || paths.distance[i] < paths.distance[best]) g.oldestByClass.set(c, i);
     }
     const score = recognise(s, i, names[c], apiClasses);
+    if (score === Recognition.Function || score === Recognition.UserClass) g.hasPageCode = true;
     const retained = dom.retainedSize[i];
     if (score > g.headScore || (score === g.headScore && retained > g.headBytes)) {
       g.headScore = score;
@@ -214,9 +218,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
       chain,
       sharedBy: headCount,
     };
-    // Engine and Blink objects alone (maps, code, feedback, Blink bookkeeping) are growth no
-    // page code can free; a page-owned chain to them does not make them the page's leak.
-    if (g.headScore === Recognition.None || (g.headScore <= Recognition.Function && !g.pageOwned)) browserOnly.push(leak);
+    if (isBrowserOnly(g)) browserOnly.push(leak);
     else leaks.push(leak);
     (leak as LeakWithGroup)[GROUP] = g;
   }
@@ -243,6 +245,20 @@ type LeakWithGroup = Leak & { [GROUP]?: Group };
  */
 function representative(g: Group, classOf: Uint32Array): number {
   return g.oldestByClass.get(classOf[g.headNode]) ?? g.headNode;
+}
+
+/**
+ * Growth no page code can free. Engine objects alone (maps, code, feedback cells, Blink
+ * bookkeeping) never are the page's leak, whoever holds them. When no page reference is on
+ * the chain either (only Blink plumbing leads there), the page still owns what it handed the
+ * browser — its callbacks and class instances (listeners, timers, observers), and DOM it
+ * keeps in its documents — but not built-in or wrapper objects, nor detached DOM, that only
+ * Blink keeps (its undo stack, event timing, focus history).
+ */
+function isBrowserOnly(g: Group): boolean {
+  if (g.headScore === Recognition.None) return true;
+  if (g.pageOwned || g.hasPageCode) return false;
+  return g.headScore !== Recognition.Dom;
 }
 
 /**

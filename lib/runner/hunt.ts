@@ -26,6 +26,8 @@ export interface HuntOptions {
   iterations?: number;
   /** Write each snapshot as a .heapsnapshot file here (opens in Chrome DevTools). */
   saveSnapshotsDir?: string;
+  /** Leak signatures (or class names) accepted for every scenario, e.g. from a previous run. */
+  accept?: readonly string[];
   /** Called as the hunt moves from step to step, for progress display. */
   onStep?: (step: HuntStep, detail?: string) => void;
 }
@@ -138,7 +140,7 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
         secondHalf,
         listeners: [base.listeners, middleListeners, fin.listeners],
         hiddenScriptIds: heap.internalScriptIds,
-        ignore: sc.ignore,
+        ignore: [...(sc.ignore ?? []), ...(opts.accept ?? [])],
       }),
     );
     result.leaks = verdict.leaks;

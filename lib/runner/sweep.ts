@@ -76,6 +76,7 @@ export async function runSweep(opts: SweepOptions): Promise<HuntResult> {
             baseUrl: opts.baseUrl,
             iterations: opts.iterations,
             saveSnapshotsDir: opts.saveSnapshotsDir,
+            accept: opts.accept,
             onStep: (step, detail) => {
               task.output = detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step];
             },

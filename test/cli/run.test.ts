@@ -63,6 +63,24 @@ describe('leakhound run (real Chromium)', function () {
     expect(readdirSync(out('snaps')).filter((f) => f.endsWith('.heapsnapshot'))).to.have.length(3);
   });
 
+  it('--accept a previous result: the same leak is reported as accepted and the run passes (signatures are stable)', async () => {
+    const sc = join(t.dir, 'leaky.mjs');
+    const r = await leakhound(['run', sc, '--serve', site, '--accept', join(t.dir, 'r.json'), '--json', join(t.dir, 'again.json'), '--progress', 'silent']);
+    expect(r.code, r.stdout + r.stderr).to.equal(0);
+    const leak = JSON.parse(readFileSync(join(t.dir, 'again.json'), 'utf8')).scenarios[0].leaks[0];
+    expect(leak.headline).to.equal('SearchIndex');
+    expect(leak.ignored).to.equal(true);
+  });
+
+  it('--shard runs its share of the scenarios; a malformed shard is a usage error', async () => {
+    const { selectShard } = await import('../../lib/cli/commands/run.js');
+    expect(selectShard(['d', 'a', 'c', 'b'], '1/2')).to.deep.equal(['a', 'c']);
+    expect(selectShard(['d', 'a', 'c', 'b'], '2/2')).to.deep.equal(['b', 'd']);
+    const r = await leakhound(['run', join(t.dir, 'leaky.mjs'), '--serve', site, '--shard', '3/2']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.include('--shard 3/2');
+  });
+
   it('reports nothing on a clean page: exit 0', async () => {
     const sc = file('clean.mjs', scenario(`  url: '/clean.html',\n${CLICK}`).replace("url: '/index.html',\n", ''));
     const r = await leakhound(['run', sc, '--serve', site, '--iterations', '4', '--progress', 'silent']);

@@ -1,6 +1,6 @@
 // `leakhound run SCENARIO...`: the main job. Parses flags, runs the sweep, writes the
 // requested reports, and turns the result into the documented exit code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
@@ -25,6 +25,8 @@ interface RunArgs {
   'save-snapshots'?: string;
   'show-internal': boolean;
   progress?: 'default' | 'simple' | 'silent';
+  shard?: string;
+  accept?: string;
 }
 
 export const runCommand = defineCommand<RunArgs>({
@@ -44,6 +46,8 @@ export const runCommand = defineCommand<RunArgs>({
       .option('html', { type: 'string', describe: 'write a self-contained HTML report to FILE' })
       .option('save-snapshots', { type: 'string', describe: 'also save each heap snapshot as a .heapsnapshot file in DIR' })
       .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
+      .option('shard', { type: 'string', describe: 'run only part i of n of the scenarios (e.g. 2/4), for CI matrices' })
+      .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted (reported, never failing)" })
       .option('progress', { choices: ['default', 'simple', 'silent'] as const, describe: 'progress display on stderr' })
       .example('$0 run scenarios/settings.mjs --url http://localhost:3000', 'hunt one flow of a running app')
       .example('$0 run flows/*.ts --serve dist --json leaks.json --junit leaks.xml', 'a nightly sweep over a static build')
@@ -79,7 +83,8 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
   let result: HuntResult;
   try {
     result = await runSweep({
-      scenarioFiles: args.scenarios,
+      scenarioFiles: selectShard(args.scenarios, args.shard),
+      accept: args.accept ? acceptedSignatures(args.accept) : undefined,
       baseUrl,
       iterations: args.iterations,
       browser: args.browser,
@@ -106,4 +111,27 @@ export function exitCodeOf(result: HuntResult): number {
   if (result.scenarios.some((s) => s.status === 'failed')) return ExitCode.failed;
   if (result.scenarios.some((s) => s.status === 'leaks')) return ExitCode.leaksFound;
   return ExitCode.ok;
+}
+
+/** `--shard i/n`: every n-th scenario starting at the i-th, in sorted order, so shards never overlap. */
+export function selectShard(files: string[], shard: string | undefined): string[] {
+  if (!shard) return files;
+  const m = /^(\d+)\/(\d+)$/.exec(shard);
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard ${shard}: expected i/n with 1 ≤ i ≤ n, e.g. 1/4`);
+  return [...files].sort().filter((_, k) => k % n === i - 1);
+}
+
+/** Signatures of every leak in a previous JSON result: known leaks a team has accepted for now. */
+export function acceptedSignatures(file: string): string[] {
+  let parsed: HuntResult;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as HuntResult;
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a leakhound JSON result';
+    throw new UsageError(`--accept ${file}: ${why}`);
+  }
+  if (!parsed || !Array.isArray(parsed.scenarios)) throw new UsageError(`--accept ${file}: not a leakhound JSON result`);
+  return parsed.scenarios.flatMap((s) => (s.leaks ?? []).map((l) => l.signature)).filter(Boolean);
 }
