@@ -51,6 +51,8 @@ interface Group {
   born: [number, number];
   /** Per class: the member born in the first half with the shortest chain. */
   oldestByClass: Map<number, number>;
+  /** Per class: how recognisable it is, so the classes a leak drags along list the page's first. */
+  classScore: Map<number, Recognition>;
   /** Best headline candidate so far. */
   headNode: number;
   headScore: number;
@@ -145,6 +147,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
         bytes: 0,
         born: [0, 0],
         oldestByClass: new Map(),
+        classScore: new Map(),
         headNode: -1,
         headScore: -1,
         headBytes: -1,
@@ -169,6 +172,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     g.classBytes.set(c, (g.classBytes.get(c) ?? 0) + s.nodeSelfSize[i]);
     g.bytes += s.nodeSelfSize[i];
     if (s.nodeType[i] === s.types.native && LISTENER_NATIVES.has(s.name(i))) g.hasListenerNative = true;
+    if (!g.classScore.has(c)) g.classScore.set(c, isSeedType(s, i) ? recognise(s, i, names[c], apiClasses) : Recognition.None);
     if (!growingIds[c] || !isSeedType(s, i)) continue;
     g.born[age[i] - 1]++;
     if (age[i] === 1) {
@@ -193,7 +197,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     // somewhere in the heap: a class that leaks in one place must not drag in every other
     // place where an instance happens to have been born.
     if (g.headNode < 0 || g.born[0] < input.firstHalf || g.born[1] < input.secondHalf) continue;
-    const classes: LeakClass[] = [];
+    const classes: (LeakClass & { score: number })[] = [];
     for (const [c, count] of g.classCount) {
       const growth = growthByClass.get(c);
       if (!growth) continue;
@@ -202,10 +206,13 @@ export function computeVerdict(input: VerdictInput): Verdict {
         counts: growth.counts,
         perIteration: round2(count / n),
         bytes: g.classBytes.get(c) ?? 0,
+        score: g.classScore.get(c) ?? Recognition.None,
       });
     }
     const headline = className(g.headNode);
-    classes.sort((a, b) => (a.className === headline ? -1 : b.className === headline ? 1 : b.bytes - a.bytes));
+    classes.sort(
+      (a, b) => Number(b.className === headline) - Number(a.className === headline) || b.score - a.score || b.bytes - a.bytes,
+    );
     const chain = buildChain(s, paths, representative(g, classOf), className, age);
     const headCount = g.classCount.get(classOf[g.headNode]) ?? 0;
     const leak: Leak = {
@@ -214,7 +221,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
       headline,
       bytesPerIteration: Math.round(g.bytes / n),
       objects: [...g.classCount.values()].reduce((a, b) => a + b, 0),
-      classes,
+      classes: classes.map(({ score: _score, ...c }) => c),
       chain,
       sharedBy: headCount,
     };
@@ -224,7 +231,11 @@ export function computeVerdict(input: VerdictInput): Verdict {
   }
 
   attachListeners(leaks, input, n);
-  attachCollections(leaks, s, paths, age, input, className);
+  const leakOfNode = (v: number): Leak | undefined => {
+    const g = groupOf(v);
+    return g ? leaks.find((l) => (l as LeakWithGroup)[GROUP] === g) : undefined;
+  };
+  attachCollections(leaks, s, paths, age, input, className, leakOfNode);
   applyIgnore(leaks, input.ignore ?? []);
   for (const l of leaks) delete (l as LeakWithGroup)[GROUP];
   for (const l of browserOnly) delete (l as LeakWithGroup)[GROUP];
@@ -322,6 +333,7 @@ function attachCollections(
   age: Uint8Array,
   input: VerdictInput,
   className: (n: number) => string,
+  leakOfNode: (node: number) => Leak | undefined,
 ): void {
   const n = input.firstHalf + input.secondHalf;
   const onChain = new Map<number, Leak>();
@@ -337,7 +349,9 @@ function attachCollections(
     const sizes: [number, number, number] = [s0, s1, collectionSize(s, i, kind)];
     if (!growsInBothHalves(sizes, input.firstHalf, input.secondHalf)) continue;
     const growth: CollectionGrowth = { className: kind, nodeId: id, sizes, perIteration: round2((sizes[2] - sizes[0]) / n) };
-    const host = onChain.get(id);
+    // Explained by a leak when that leak's chain runs through it, or when the new entries
+    // it holds are that leak's objects (a second handler list holding the same views).
+    const host = onChain.get(id) ?? leakOfEntries(s, i, age, leakOfNode);
     if (host) {
       host.collection ??= growth;
       continue;
@@ -360,6 +374,33 @@ function attachCollections(
       collection: growth,
     });
   }
+}
+
+/** The leak that owns a new entry of this collection, looking through its backing store. */
+function leakOfEntries(s: HeapSnapshot, node: number, age: Uint8Array, leakOfNode: (v: number) => Leak | undefined): Leak | undefined {
+  const { internal, weak } = s.edgeTypes;
+  const visit = (v: number): Leak | undefined => {
+    for (let e = s.firstEdge[v], end = s.firstEdge[v + 1]; e < end; e++) {
+      if (s.edgeType[e] === weak) continue;
+      const w = s.edgeTo[e];
+      if (age[w] > 0) {
+        const l = leakOfNode(w);
+        if (l) return l;
+      }
+    }
+    return undefined;
+  };
+  const direct = visit(node);
+  if (direct) return direct;
+  for (let e = s.firstEdge[node], end = s.firstEdge[node + 1]; e < end; e++) {
+    if (s.edgeType[e] !== internal) continue;
+    const name = s.strings[s.edgeNameOrIndex[e]];
+    if (name === 'table' || name === 'elements' || name === 'properties') {
+      const found = visit(s.edgeTo[e]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function applyIgnore(leaks: Leak[], ignore: string[]): void {
