@@ -41,7 +41,7 @@ export function buildChain(
   const { nodes, edges } = pathNodes(s, paths, node);
   const steps: ChainStep[] = nodes.map((n, i) => ({
     nodeId: s.nodeId[n],
-    className: readableName(className(n)),
+    className: stepName(s, n, className(n)),
     nodeType: s.typeName(n),
     edge: i < edges.length ? { name: s.edgeName(edges[i]), type: s.edgeTypeName(edges[i]) } : null,
     suspect: false,
@@ -119,6 +119,15 @@ export function shortHash(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** A chain step's title: functions by their own name (`onScroll()`), the rest by class. */
+function stepName(s: HeapSnapshot, node: number, cls: string): string {
+  if (s.nodeType[node] === s.types.closure) {
+    const name = s.name(node);
+    return name ? `${name}()` : '(anonymous function)';
+  }
+  return readableName(cls);
 }
 
 /**

@@ -48,12 +48,39 @@ export function leakTrace(leak: Leak): Line[] {
   if (leak.chain.length === 0) return [[{ text: '(no retainer chain: listener-only finding)', role: 'note' }]];
   const lines: Line[] = [];
   const last = leak.chain.length - 1;
-  leak.chain.forEach((step, i) => {
+  const plumbing = leak.chain.map((step, i) => i > 0 && i < last && isPlumbing(step));
+  for (let i = 0; i <= last; i++) {
+    // Runs of engine/Blink plumbing (module maps, hash-table backings, cells) say nothing a
+    // page author can act on; fold them to one line. The JSON result keeps every step.
+    let run = 0;
+    while (plumbing[i + run]) run++;
+    if (run >= MIN_FOLD) {
+      const first = leak.chain[i].className;
+      const end = leak.chain[i + run - 1].className;
+      lines.push([
+        { text: '│    ⋮ ', role: 'frame' },
+        { text: `${run} engine objects (${cleanText(first, 60)} … ${cleanText(end, 60)})`, role: 'note' },
+      ]);
+      i += run - 1;
+      continue;
+    }
+    const step = leak.chain[i];
     const glyph = i === 0 ? '┬── ' : i === last ? '╰─→ ' : '├── ';
     lines.push(stepLine(glyph, step));
     if (step.edge && i < last) lines.push(...edgeLines(step, step.edge));
-  });
+  }
   return lines;
+}
+
+const MIN_FOLD = 3;
+
+/** A step only the engine knows: Blink/V8 bookkeeping reached and left by unnamed references. */
+function isPlumbing(step: ChainStep): boolean {
+  if (step.leaked || step.suspect || !step.edge) return false;
+  if (step.edge.type === 'property' || step.edge.type === 'context') return false;
+  const name = step.className;
+  if (step.nodeType === 'native') return name.includes('::') || /^(Modulator|system \/ )/.test(name);
+  return name === '(array)' || name.startsWith('system / ') || name === '(system)';
 }
 
 function stepLine(glyph: string, step: ChainStep): Line {
