@@ -16,6 +16,8 @@ const JS_BUILTINS: ReadonlySet<string> = new Set([
   'RegExp String Iterator', 'Iterator', 'Intl.Collator', 'Intl.DateTimeFormat', 'Intl.NumberFormat',
 ]);
 
+const PAGE_MADE_NATIVES: ReadonlySet<string> = new Set(['PerformanceMark', 'PerformanceMeasure']);
+
 export const enum Recognition {
   /** Browser bookkeeping, engine internals: never a leak headline on its own. */
   None = 0,
@@ -45,6 +47,9 @@ export function recognise(s: HeapSnapshot, node: number, className: string, apiC
     if (name.startsWith('<') || name.startsWith('Window') || name === 'HTMLDocument' || name === 'Document') {
       return Recognition.Dom;
     }
+    // Browser objects that exist only because page code made them and that page code can
+    // free: User Timing entries stay in an unbounded buffer until clearMarks/clearMeasures.
+    if (PAGE_MADE_NATIVES.has(name)) return Recognition.Dom;
   }
   return Recognition.None;
 }

@@ -53,8 +53,10 @@ const DEFAULT_MARKERS: Record<'evaluation-script' | 'leakhound-helper', string[]
 };
 
 const INSPECTOR_AGENT = /^blink::(?:(?:Inspector|DevTools)\w*|\w+InspectorAgent)$/;
+// User Timing entries (performance.mark/measure) are the page's own: it made them and
+// performance.clearMarks/clearMeasures frees them, so they are not hidden.
 const PERFORMANCE_ENTRY =
-  /^(?:Performance\w*(?:Timing|Mark|Measure|Entry)|LargestContentfulPaint|LayoutShift(?:Attribution)?|VisibilityStateEntry|TaskAttributionTiming|SoftNavigationEntry|BackForwardCacheRestoration|InteractionContentfulPaint)$/;
+  /^(?!Performance(?:Mark|Measure)$)(?:Performance\w*(?:Timing|Mark|Measure|Entry)|LargestContentfulPaint|LayoutShift(?:Attribution)?|VisibilityStateEntry|TaskAttributionTiming|SoftNavigationEntry|BackForwardCacheRestoration|InteractionContentfulPaint)$/;
 
 export interface InternalsFilterOptions {
   /** Script ids of harness code (from `Debugger.scriptParsed`), matched via `locations`. */

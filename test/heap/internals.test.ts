@@ -125,7 +125,10 @@ describe('heap/internals', () => {
   it('skips Blink’s references to performance timeline entries, not the page’s', () => {
     const p = pageSkeleton();
     const backing = p.b.node({ type: 'native', name: 'blink::HeapVectorBacking<PerformanceEntry>' });
-    const mark = p.b.node({ type: 'native', name: 'PerformanceMark', selfSize: 144 });
+    const mark = p.b.node({ type: 'native', name: 'PerformanceEventTiming', selfSize: 144 });
+    // User Timing entries are the page's (performance.mark; clearMarks frees them).
+    const userMark = p.b.node({ type: 'native', name: 'PerformanceMark', selfSize: 144 });
+    p.b.edge(backing, userMark, 'element', 4);
     const resource = p.b.node({ type: 'native', name: 'PerformanceResourceTiming', selfSize: 144 });
     const observer = p.b.node({ type: 'native', name: 'PerformanceObserver' });
     const arr = p.b.node({ name: 'Array' });
@@ -137,6 +140,7 @@ describe('heap/internals', () => {
     expect(ruleOf(s, backing, mark)).to.equal('performance-timeline');
     expect(ruleOf(s, backing, resource)).to.equal('performance-timeline');
     expect(ruleOf(s, backing, observer)).to.equal(undefined);
+    expect(ruleOf(s, backing, userMark)).to.equal(undefined);
     expect(ruleOf(s, arr, mark)).to.equal(undefined);
     expect(ruleOf(s, p.window, resource)).to.equal(undefined);
   });
