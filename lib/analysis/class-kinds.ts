@@ -27,18 +27,28 @@ export const enum Recognition {
   Function = 2,
   /** A DOM element or window the page created and still holds. */
   Dom = 3,
+  /**
+   * An instance of a page class with a minified name (`a`, `Tk`): library internals in a
+   * production bundle (RxJS subscribers, React fibers). A developer recognises their own
+   * class or the detached DOM sooner.
+   */
+  MinifiedClass = 4,
   /** A detached DOM element: the classic DOM leak. */
-  DetachedDom = 4,
+  DetachedDom = 5,
   /** An instance of a class the page defined. */
-  UserClass = 5,
+  UserClass = 6,
 }
+
+/** One or two characters: what minifiers leave of a class name. */
+const MINIFIED = /^[A-Za-z_$][A-Za-z0-9_$]?$/;
 
 export function recognise(s: HeapSnapshot, node: number, className: string, apiClasses: ReadonlySet<string>): Recognition {
   const t = s.nodeType[node];
   if (t === s.types.object) {
     if (className.startsWith('system /') || className.startsWith('(')) return Recognition.None;
     if (className.includes(' / ') || className.endsWith('(prototype)')) return Recognition.None;
-    return JS_BUILTINS.has(className) || apiClasses.has(className) ? Recognition.Builtin : Recognition.UserClass;
+    if (JS_BUILTINS.has(className) || apiClasses.has(className)) return Recognition.Builtin;
+    return MINIFIED.test(className) ? Recognition.MinifiedClass : Recognition.UserClass;
   }
   if (t === s.types.closure || t === s.types.regexp) return Recognition.Function;
   if (t === s.types.native) {

@@ -180,7 +180,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
       if (best === undefined || paths.distance[i] < paths.distance[best]) g.oldestByClass.set(c, i);
     }
     const score = recognise(s, i, names[c], apiClasses);
-    if (score === Recognition.Function || score === Recognition.UserClass) g.hasPageCode = true;
+    if (score === Recognition.Function || score === Recognition.UserClass || score === Recognition.MinifiedClass) g.hasPageCode = true;
     const retained = dom.retainedSize[i];
     if (score > g.headScore || (score === g.headScore && retained > g.headBytes)) {
       g.headScore = score;
