@@ -15,6 +15,17 @@ const PATTERN = /^\d+ \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in 
  * node named in the edge) and returns how many were marked.
  */
 export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 1): number {
+  return forEachWeakMapTableEdge(s, (e) => {
+    out[e] = value;
+  });
+}
+
+/**
+ * Calls `visit(e)` for every WeakMap table → value edge, in edge order, and returns how
+ * many there were. For callers that keep their own edge set (a bit set, say) and would
+ * otherwise need a byte per edge just to receive the marks.
+ */
+export function forEachWeakMapTableEdge(s: HeapSnapshot, visit: (edge: number) => void): number {
   const internal = s.edgeTypes.internal;
   if (internal < 0) return 0;
   // Table id per string index: -1 not yet parsed, -2 not a WeakMap edge name.
@@ -37,7 +48,7 @@ export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 
         tableIdOf[si] = table;
       }
       if (table >= 0 && ids[node] === table) {
-        out[e] = value;
+        visit(e);
         marked++;
       }
     }
