@@ -10,12 +10,52 @@ import {
   type ChainStep,
 } from '../../lib/heap/paths.js';
 import { createInternalsFilter } from '../../lib/heap/internals.js';
-import type { HeapSnapshot } from '../../lib/heap/snapshot.js';
+import { NO_NODE, type HeapSnapshot } from '../../lib/heap/snapshot.js';
 import { consoleHandle, load, pageSkeleton } from './fixtures.js';
 
 const names = (s: HeapSnapshot, chain: ChainStep[] | null) => chain?.map((c) => s.name(c.node)) ?? null;
 const edgeNames = (s: HeapSnapshot, chain: ChainStep[] | null) =>
   chain?.filter((c) => c.edge !== null).map((c) => s.edgeName(c.edge!)) ?? null;
+
+/**
+ * The search computeRetainerPaths promises, written the plain way: BFS over non-skipped
+ * edges in snapshot order, user roots first at distance 0, then the sub-roots under the
+ * root and `(GC roots)` at SYSTEM_DISTANCE; a node's parent edge is the first that reaches it.
+ */
+function plainBfs(s: HeapSnapshot, skip: Uint8Array, userRoots: ArrayLike<number>) {
+  const distance = new Array<number>(s.nodeCount).fill(NO_DISTANCE);
+  const parentEdge = new Array<number>(s.nodeCount).fill(NO_NODE);
+  const queue: number[] = [];
+  const visit = (from: number) => {
+    for (let e = s.firstEdge[from]; e < s.firstEdge[from + 1]; e++) {
+      const w = s.edgeTo[e];
+      if (skip[e] || distance[w] !== NO_DISTANCE) continue;
+      distance[w] = distance[from] + 1;
+      parentEdge[w] = e;
+      queue.push(w);
+    }
+  };
+  for (const r of Array.from(userRoots)) {
+    if (distance[r] === NO_DISTANCE) {
+      distance[r] = 0;
+      queue.push(r);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) visit(queue[head]);
+  const start = queue.length;
+  const tops = s.rootIndex === s.gcRootsIndex ? [s.rootIndex] : [s.rootIndex, s.gcRootsIndex];
+  for (const top of tops) if (distance[top] === NO_DISTANCE) distance[top] = SYSTEM_DISTANCE;
+  for (const top of tops) {
+    for (let e = s.firstEdge[top]; e < s.firstEdge[top + 1]; e++) {
+      const w = s.edgeTo[e];
+      if (skip[e] || distance[w] !== NO_DISTANCE) continue;
+      distance[w] = SYSTEM_DISTANCE;
+      queue.push(w);
+    }
+  }
+  for (let head = start; head < queue.length; head++) visit(queue[head]);
+  return { distance, parentEdge };
+}
 
 describe('heap/paths', () => {
   it('starts chains at the Window even when a GC root is closer', () => {
@@ -181,5 +221,36 @@ describe('heap/paths', () => {
       },
     ]);
     expect(JSON.parse(JSON.stringify(links))).to.deep.equal(links);
+  });
+
+  it('finds the same parents and distances as a plain BFS on random pages', () => {
+    let seed = 17;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 12; round++) {
+      const p = pageSkeleton();
+      const n = 20 + Math.floor(rnd() * (round < 10 ? 200 : 5000));
+      const objs: number[] = [];
+      for (let i = 0; i < n; i++) objs.push(p.b.node({ name: `O${i}` }));
+      const pick = () => objs[Math.floor(rnd() * n)];
+      for (let k = 0; k < 3; k++) p.b.prop(p.global, `g${k}`, pick());
+      for (let k = 0; k < 3; k++) p.b.edge(p.globalHandles, pick(), 'internal', k + 1);
+      for (let i = 0; i < n; i++) {
+        const edges = Math.floor(rnd() * 4);
+        for (let k = 0; k < edges; k++) p.b.edge(objs[i], pick(), rnd() < 0.1 ? 'weak' : 'property', `p${k}`);
+        if (rnd() < 0.05) consoleHandle(p, objs[i], 200 + i);
+      }
+      const s = load(p.b);
+      for (const filter of [undefined, createInternalsFilter(s)]) {
+        const paths = computeRetainerPaths(s, { filter });
+        const expected = plainBfs(s, paths.skip, paths.userRoots);
+        const what = `round ${round}${filter ? ', filtered' : ''}`;
+        expect(Array.from(paths.distance), what).to.deep.equal(expected.distance);
+        expect(Array.from(paths.parentEdge), what).to.deep.equal(expected.parentEdge);
+      }
+      // Explicit seeds, one of them given twice.
+      const seeds = Uint32Array.of(objs[3], objs[1], objs[3]);
+      const seeded = computeRetainerPaths(s, { userRoots: seeds });
+      expect(Array.from(seeded.distance)).to.deep.equal(plainBfs(s, seeded.skip, seeds).distance);
+    }
   });
 });
