@@ -249,18 +249,26 @@ function buildRetainers(s: HeapSnapshot): Retainers {
   const retainerEdge = new Uint32Array(m);
   const retainerNode = new Uint32Array(m);
   const edgeTo = s.edgeTo;
-  for (let e = 0; e < m; e++) firstRetainer[edgeTo[e] + 1]++;
-  for (let i = 0; i < n; i++) firstRetainer[i + 1] += firstRetainer[i];
-  const fill = firstRetainer.slice(0, n);
+  // Counts, then start offsets; the fill advances each start to its end, i.e. to the next
+  // node's start, and one shift puts them back. No second n-sized cursor array.
+  for (let e = 0; e < m; e++) firstRetainer[edgeTo[e]]++;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const c = firstRetainer[i];
+    firstRetainer[i] = start;
+    start += c;
+  }
   const fe = s.firstEdge;
   for (let node = 0; node < n; node++) {
     const end = fe[node + 1];
     for (let e = fe[node]; e < end; e++) {
-      const slot = fill[edgeTo[e]]++;
+      const slot = firstRetainer[edgeTo[e]]++;
       retainerEdge[slot] = e;
       retainerNode[slot] = node;
     }
   }
+  firstRetainer.copyWithin(1, 0, n);
+  firstRetainer[0] = 0;
   return { firstRetainer, retainerEdge, retainerNode };
 }
 
