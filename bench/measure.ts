@@ -1,17 +1,31 @@
 // One measurement in a fresh process, so that its time and peak RSS are its own (no JIT
 // warm-up or garbage carried over from another step). Prints one JSON line on stdout.
 //
-//   node --import tsx bench/measure.ts <parse|retainers|paths|dominators> <file>
-import { existsSync } from 'node:fs';
+//   node --import tsx bench/measure.ts <step> <file>
+//
+// Steps: `parse`; `retainers`, `paths`, `dominators` (each alone after a parse); and two
+// whole pipelines in one process, the way users run them, every result kept alive to the
+// end as the CLI keeps it:
+//   pipeline   parse → retainers → internals filter → paths → dominators (`leakhound at`)
+//   verdict    parse → internals filter → paths → dominators (what a hunt's verdict
+//              computes per snapshot; nothing there needs the retainer index)
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { computeDominators } from '../lib/heap/dominators.js';
+import { createInternalsFilter, type InternalsFilter } from '../lib/heap/internals.js';
+import { computeRetainerPaths, type RetainerPaths } from '../lib/heap/paths.js';
 import { readHeapSnapshot } from '../lib/heap/read.js';
 import type { HeapSnapshot } from '../lib/heap/snapshot.js';
 
+export const STEPS = ['parse', 'retainers', 'paths', 'dominators', 'pipeline', 'verdict'] as const;
+export type Step = (typeof STEPS)[number];
+
 export interface Measurement {
   step: string;
-  /** Milliseconds for the step itself (after parsing, for the analyses). */
+  /** Milliseconds for the step itself (after parsing, for a single analysis; everything, for a pipeline). */
   ms?: number;
+  /** A pipeline's stages, in order, in milliseconds. */
+  stages?: Record<string, number>;
   /** Peak resident set of the whole process, parse included, in bytes. */
   maxRss?: number;
   nodes?: number;
@@ -21,56 +35,64 @@ export interface Measurement {
   skipped?: string;
 }
 
-const HEAP_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'heap');
+/** A stage gets the snapshot and the previous stage's result. */
+type Stage = [name: string, run: (s: HeapSnapshot, previous: unknown) => unknown];
 
-/** The analyses are written separately and may not exist yet: load them if they do. */
-async function analysis(file: string, name: string): Promise<((s: HeapSnapshot) => unknown) | string> {
-  const full = path.join(HEAP_DIR, file);
-  if (!existsSync(full)) return `lib/heap/${file} does not exist yet`;
-  try {
-    const mod = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
-    const fn = mod[name];
-    if (typeof fn !== 'function') return `lib/heap/${file} has no ${name} export`;
-    return fn as (s: HeapSnapshot) => unknown;
-  } catch (e) {
-    return `lib/heap/${file} failed to load: ${String((e as Error).message).split('\n')[0]}`;
-  }
-}
+const filteredPaths: Stage = ['paths', (s, filter) => computeRetainerPaths(s, { filter: filter as InternalsFilter })];
+const pathsDominators: Stage = ['dominators', (s, paths) => computeDominators(s, paths as RetainerPaths)];
+const STAGES: Record<Exclude<Step, 'parse'>, Stage[]> = {
+  retainers: [['retainers', (s) => s.retainers]],
+  paths: [['paths', (s) => computeRetainerPaths(s)]],
+  dominators: [['dominators', (s) => computeDominators(s)]],
+  pipeline: [
+    ['retainers', (s) => s.retainers],
+    ['filter', (s) => createInternalsFilter(s)],
+    filteredPaths,
+    pathsDominators,
+  ],
+  verdict: [['filter', (s) => createInternalsFilter(s)], filteredPaths, pathsDominators],
+};
 
-async function measure(step: string, file: string): Promise<Measurement> {
-  let run: ((s: HeapSnapshot) => unknown) | undefined;
-  if (step === 'retainers') run = (s) => s.retainers;
-  else if (step === 'paths' || step === 'dominators') {
-    const fn = step === 'paths' ? await analysis('paths.ts', 'computeRetainerPaths') : await analysis('dominators.ts', 'computeDominators');
-    if (typeof fn === 'string') return { step, skipped: fn };
-    run = fn;
-  } else if (step !== 'parse') throw new Error(`unknown step ${step}`);
-
+async function measure(step: Step, file: string): Promise<Measurement> {
   const t0 = performance.now();
   const snapshot = await readHeapSnapshot(file);
   const parseMs = performance.now() - t0;
-  let ms = parseMs;
-  if (run) {
-    const t1 = performance.now();
-    const result = run(snapshot);
-    ms = performance.now() - t1;
-    if (result === undefined) throw new Error(`${step} returned nothing`);
+  const stages: Record<string, number> = { parse: parseMs };
+  // Every result stays referenced until the end, as the CLI keeps them.
+  const kept: unknown[] = [];
+  if (step !== 'parse') {
+    for (const [name, run] of STAGES[step]) {
+      const t = performance.now();
+      const result = run(snapshot, kept.at(-1));
+      stages[name] = performance.now() - t;
+      if (result === undefined) throw new Error(`${name} returned nothing`);
+      kept.push(result);
+    }
   }
+  const whole = step === 'pipeline' || step === 'verdict';
+  const ms = whole ? performance.now() - t0 : stages[step];
+  const maxRss = process.resourceUsage().maxRSS * 1024;
   return {
     step,
     ms,
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    stages: whole ? stages : undefined,
+    maxRss,
     nodes: snapshot.nodeCount,
     edges: snapshot.edgeCount,
     strings: snapshot.strings.length,
   };
 }
 
-const [step, file] = process.argv.slice(2);
-if (!step || !file) {
-  console.error('usage: measure.ts <parse|retainers|paths|dominators> <file>');
-  process.exitCode = 2;
-} else {
-  const m = await measure(step, file);
+async function main(argv: string[]): Promise<void> {
+  const [step, file] = argv;
+  if (!step || !file || !(STEPS as readonly string[]).includes(step)) {
+    console.error(`usage: measure.ts <${STEPS.join('|')}> <file>`);
+    process.exitCode = 2;
+    return;
+  }
+  const m = await measure(step as Step, file);
   process.stdout.write(`${JSON.stringify(m)}\n`);
 }
+
+// run.ts imports STEPS from here; only a direct run measures.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main(process.argv.slice(2));

@@ -1,11 +1,13 @@
 // `npm run bench`: the heap engine on a large synthetic snapshot. Generates the file once
 // (cached in bench/out/, regenerated when the generator changes), then runs every step in its
-// own child process with default Node flags and reports time, throughput and peak RSS.
+// own child process with default Node flags and reports time, throughput and peak RSS: each
+// analysis alone after a parse, then whole pipelines in one process (see measure.ts), and
+// how they compare with the targets.
 //
 //   npm run bench                         3 M nodes, ~316 MB
 //   npm run bench -- --nodes 500000       smaller
 //   npm run bench -- --big                ~1 GiB (10 M nodes)
-//   npm run bench -- --size 600m --runs 1 --steps parse,retainers
+//   npm run bench -- --size 600m --runs 1 --steps parse,retainers,pipeline
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,12 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSnapshot, nodesForSize, parseSize, type GeneratedSnapshot } from './gen-snapshot.js';
-import type { Measurement } from './measure.js';
+import { STEPS, type Measurement } from './measure.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.join(HERE, '..');
 const OUT = path.join(HERE, 'out');
-const STEPS = ['parse', 'retainers', 'paths', 'dominators'];
+/** Targets for the engine (see the end of main). */
+const TARGET_SECONDS = 6;
+const rssBudget = (fileBytes: number) => 1.5 * fileBytes + 150e6;
 
 interface Args {
   nodes: number;
@@ -28,7 +32,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { nodes: 3_000_000, runs: 3, steps: STEPS, regenerate: false };
+  const a: Args = { nodes: 3_000_000, runs: 3, steps: [...STEPS], regenerate: false };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     const value = () => {
@@ -46,7 +50,7 @@ function parseArgs(argv: string[]): Args {
   }
   if (!Number.isInteger(a.nodes) || a.nodes < 1000) throw new Error('--nodes must be an integer ≥ 1000');
   if (!Number.isInteger(a.runs) || a.runs < 1) throw new Error('--runs must be a positive integer');
-  const unknown = a.steps.filter((s) => !STEPS.includes(s));
+  const unknown = a.steps.filter((s) => !(STEPS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`unknown step ${unknown.join(', ')} (steps: ${STEPS.join(', ')})`);
   return a;
 }
@@ -115,14 +119,33 @@ function main(): void {
       continue;
     }
     const rate = step === 'parse' ? `${fmt(mb(snap.bytes) / (best.ms! / 1000))} MB/s` : '';
+    const stages = best.stages ? Object.entries(best.stages).map(([name, ms]) => `${name} ${fmt(ms / 1000, 2)}`).join(' + ') : '';
     const notes = [
       ok.length > 1 ? `best of ${ok.length}: ${runs.map((m) => fmt(m.ms! / 1000, 2)).join(' / ')} s` : '',
-      step !== 'parse' ? 'after parse; RSS includes it' : '',
+      stages ? `one process: ${stages} s` : step !== 'parse' ? 'after parse; RSS includes it' : '',
     ].filter(Boolean).join('; ');
     console.log(
       `${step.padEnd(12)}${`${fmt(best.ms! / 1000, 2)} s`.padStart(10)}${rate.padStart(12)}${`${fmt(mb(best.maxRss!))} MB`.padStart(12)}   ${notes}`,
     );
   }
+
+  // The targets: the four analyses' own times add up to at most TARGET_SECONDS, and a whole
+  // pipeline's peak RSS stays within 1.5 × the file + 150 MB.
+  const byStep = new Map(rows.map((r) => [r.step, r.best]));
+  const parts = ['parse', 'retainers', 'paths', 'dominators'].map((s) => byStep.get(s));
+  const budget = rssBudget(snap.bytes);
+  const verdicts: string[] = [];
+  if (parts.every(Boolean)) {
+    const total = parts.reduce((sum, m) => sum + m!.ms!, 0) / 1000;
+    verdicts.push(`parse + retainers + paths + dominators: ${fmt(total, 2)} s (target ≤ ${TARGET_SECONDS} s: ${total <= TARGET_SECONDS ? 'met' : 'MISSED'})`);
+  }
+  for (const s of ['pipeline', 'verdict']) {
+    const m = byStep.get(s);
+    if (!m) continue;
+    const ok = m.maxRss! <= budget;
+    verdicts.push(`${s}: ${fmt(m.ms! / 1000, 2)} s, peak RSS ${fmt(mb(m.maxRss!))} MB (budget 1.5 × file + 150 MB = ${fmt(mb(budget))} MB: ${ok ? 'met' : 'MISSED'})`);
+  }
+  if (verdicts.length) console.log(`\n${verdicts.join('\n')}`);
 
   const results = {
     date: new Date().toISOString(),
@@ -136,11 +159,14 @@ function main(): void {
     edges: snap.edges,
     strings: snap.strings,
     generator: { seconds: snap.seconds, cached: snap.cached },
+    rssBudget: budget,
+    targets: verdicts,
     steps: rows.map(({ step, runs, best }) => ({
       step,
       ms: best?.ms,
       mbPerSecond: best && step === 'parse' ? mb(snap.bytes) / (best.ms! / 1000) : undefined,
       maxRss: best?.maxRss,
+      stages: best?.stages,
       runsMs: runs.filter((m) => !m.skipped).map((m) => m.ms),
       skipped: best ? undefined : runs[0]?.skipped,
     })),
