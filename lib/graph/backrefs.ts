@@ -45,7 +45,8 @@ export interface BackrefsOptions {
 }
 
 export function collectBackrefs(s: HeapSnapshot, targets: readonly number[], opts: BackrefsOptions): BackrefsGraph {
-  const { firstRetainer, retainerEdge, retainerNode } = s.retainers;
+  const { firstRetainer, retainerEdge } = s.retainers;
+  const retainerOf = (r: number) => s.edgeFrom(retainerEdge[r]);
   const skip = opts.skipEdge;
   const distance = opts.distance;
   const nodes: BackrefsNode[] = [];
@@ -78,10 +79,10 @@ export function collectBackrefs(s: HeapSnapshot, targets: readonly number[], opt
         self.cutByDepth = true;
         continue;
       }
-      if (distance) slots.sort((x, y) => distance[retainerNode[x]] - distance[retainerNode[y]] || x - y);
+      if (distance) slots.sort((x, y) => distance[retainerOf(x)] - distance[retainerOf(y)] || x - y);
       const shown = slots.slice(0, opts.tooMany);
       for (const r of shown) {
-        const from = retainerNode[r];
+        const from = retainerOf(r);
         let n = keyOf.get(from);
         if (!n) {
           n = add(from, opts.isRoot?.(from) ? 'root' : 'object');

@@ -14,9 +14,10 @@ const PATTERN = /^\d+ \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in 
  * Sets `out[e] = value` for every WeakMap table → value edge (edges leaving the table
  * node named in the edge) and returns how many were marked.
  */
-export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 1): number {
+export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 1, keepExisting = false): number {
   return forEachWeakMapTableEdge(s, (e) => {
-    out[e] = value;
+    // keepExisting: an edge some other rule already marked keeps that rule's code.
+    if (!keepExisting || out[e] === 0) out[e] = value;
   });
 }
 

@@ -155,6 +155,7 @@ function makeFilter(skip: Uint8Array): InternalsFilter {
   return {
     skipEdge: skip,
     reasons,
+    // Codes past the rules (retainer paths add WeakMap table edges to this mask) have no reason.
     reasonOf: (edge) => (skip[edge] ? reasons[skip[edge] - 1] : undefined),
     explain: () =>
       reasons.filter((r) => r.edges > 0).map((r) => `${r.edges} edge${r.edges === 1 ? '' : 's'} skipped: ${r.reason}`),

@@ -70,10 +70,10 @@ export function edgesOf(s: HeapSnapshot, node: number, ctx: ViewContext = {}): E
 
 /** Incoming edges; `node` of each view is the retainer. */
 export function retainersOf(s: HeapSnapshot, node: number, ctx: ViewContext = {}): EdgeView[] {
-  const { firstRetainer, retainerEdge, retainerNode } = s.retainers;
+  const { firstRetainer, retainerEdge } = s.retainers;
   const out: EdgeView[] = [];
   for (let r = firstRetainer[node]; r < firstRetainer[node + 1]; r++) {
-    out.push(edgeView(s, retainerEdge[r], retainerNode[r], ctx));
+    out.push(edgeView(s, retainerEdge[r], s.edgeFrom(retainerEdge[r]), ctx));
   }
   return out;
 }
