@@ -50,6 +50,30 @@ try {
     );
   }
 
+  // A heavier page (≈ 600 k objects): where snapshot time, not fixed costs, dominates.
+  {
+    const big = await startStaticServer({ root: scenarioDir, mounts: {} });
+    const page = `<!doctype html><button id="go">go</button><script>
+      class Row { constructor(i) { this.id = i; this.label = 'row ' + i; this.tags = [i % 7, i % 11]; this.meta = { created: i }; } }
+      window.table = Array.from({ length: 150000 }, (_, i) => new Row(i));
+      window.kept = [];
+      document.getElementById('go').onclick = () => kept.push(new Row(-1));
+    </script>`;
+    const loaded = {
+      file: 'bench:heavy-page',
+      name: 'heavy page (150k rows)',
+      scenario: { url: 'data:text/html,' + encodeURIComponent(page), action: async (p: import('puppeteer').Page) => void (await p.click('#go')) },
+    };
+    const t = Date.now();
+    const res = await huntScenario(launched.browser, loaded, { iterations });
+    const tm = res.timings;
+    console.log(
+      `${loaded.name.padEnd(40)} ${ms(Date.now() - t).padStart(8)} ${ms(tm.loadMs).padStart(10)} ${ms(tm.iterationsMs).padStart(11)} ${ms(tm.snapshotMs).padStart(10)} ${ms(tm.analysisMs).padStart(9)}  ${res.leaks.length}`,
+    );
+    console.log(`  analysis = ${((tm.analysisMs / tm.snapshotMs) * 100).toFixed(1)}% of snapshot capture time on the heavy page`);
+    await big.close();
+  }
+
   // Chromium's own snapshot time (chunks dropped) against capture with our streaming parse.
   const context = await launched.browser.createBrowserContext();
   const page = await context.newPage();

@@ -4,16 +4,33 @@
 // reading. Primitive (Smi) entries have no edge and are invisible here: growth of a
 // collection of small integers is not detectable from a snapshot.
 import type { HeapSnapshot } from '../heap/snapshot.js';
+import { IdValues } from './id-index.js';
 
 export type CollectionKind = 'Array' | 'Map' | 'Set' | 'Object';
 
 const KINDS: ReadonlySet<string> = new Set(['Array', 'Map', 'Set', 'Object']);
 
-/** The collection kind of a node, or null when it is not one we measure. */
-export function collectionKind(s: HeapSnapshot, node: number): CollectionKind | null {
-  if (s.nodeType[node] !== s.types.object) return null;
-  const name = s.name(node);
-  return KINDS.has(name) ? (name as CollectionKind) : null;
+const KIND_LIST: readonly CollectionKind[] = ['Array', 'Map', 'Set', 'Object'];
+
+/**
+ * The collection kind of a node, or null when it is not one we measure. Returns a function
+ * that decides by string index once per name, for loops over every node of a snapshot.
+ */
+export function collectionKinds(s: HeapSnapshot): (node: number) => CollectionKind | null {
+  // Per string index: 0 unknown yet, 1 not a collection name, 2 + index into KIND_LIST.
+  const byName = new Uint8Array(s.strings.length);
+  const object = s.types.object;
+  return (node) => {
+    if (s.nodeType[node] !== object) return null;
+    const si = s.nodeName[node];
+    let k = byName[si];
+    if (k === 0) {
+      const name = s.strings[si] ?? '';
+      k = KINDS.has(name) ? 2 + KIND_LIST.indexOf(name as CollectionKind) : 1;
+      byName[si] = k;
+    }
+    return k === 1 ? null : KIND_LIST[k - 2];
+  };
 }
 
 /** Logical size: elements, own named properties, or hash-table entries. */
@@ -71,11 +88,18 @@ function slotIndex(s: HeapSnapshot, edge: number): number {
 }
 
 /** Sizes of every measurable collection, keyed by node id. */
-export function collectionSizesById(s: HeapSnapshot): Map<number, number> {
-  const out = new Map<number, number>();
+export function collectionSizesById(s: HeapSnapshot): IdValues {
+  const kindOf = collectionKinds(s);
+  let n = 0;
+  for (let i = 0; i < s.nodeCount; i++) if (kindOf(i)) n++;
+  const ids = new Uint32Array(n);
+  const sizes = new Uint32Array(n);
+  let k = 0;
   for (let i = 0; i < s.nodeCount; i++) {
-    const kind = collectionKind(s, i);
-    if (kind) out.set(s.nodeId[i], collectionSize(s, i, kind));
+    const kind = kindOf(i);
+    if (!kind) continue;
+    ids[k] = s.nodeId[i];
+    sizes[k++] = collectionSize(s, i, kind);
   }
-  return out;
+  return new IdValues(ids, sizes);
 }

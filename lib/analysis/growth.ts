@@ -2,7 +2,7 @@
 // from node ids, which V8 keeps stable for the life of one HeapProfiler session: an id
 // absent from the baseline is an object created during the iterations.
 import type { HeapSnapshot } from '../heap/snapshot.js';
-import { hasId, type SnapshotSummary } from './summary.js';
+import type { SnapshotSummary } from './summary.js';
 
 /** Per final-snapshot node: 0 = existed at baseline, 1 = born in the first half, 2 = in the second. */
 export function nodeAges(final: HeapSnapshot, baseline: SnapshotSummary, middle: SnapshotSummary): Uint8Array {
@@ -10,12 +10,10 @@ export function nodeAges(final: HeapSnapshot, baseline: SnapshotSummary, middle:
   const ids = final.nodeId;
   const b = baseline.ids;
   const m = middle.ids;
-  // Ids only grow, so anything at or below the baseline's largest id that the baseline
-  // lacks was merely unseen (e.g. young objects collected later); still check exactly.
   for (let i = 0; i < final.nodeCount; i++) {
     const id = ids[i];
-    if (hasId(b, id)) continue;
-    age[i] = hasId(m, id) ? 1 : 2;
+    if (b.has(id)) continue;
+    age[i] = m.has(id) ? 1 : 2;
   }
   return age;
 }

@@ -5,18 +5,20 @@
 import type { HeapSnapshot } from '../heap/snapshot.js';
 import { classIndex } from '../heap/class-names.js';
 import { collectionSizesById } from './collections.js';
+import { IdSet, type IdValues } from './id-index.js';
 
 export interface SnapshotSummary {
-  /** All node ids, sorted ascending, for binary search. */
-  ids: Uint32Array;
+  /** Every node id of the snapshot. */
+  ids: IdSet;
   classCounts: Map<string, number>;
-  collectionSizes: Map<number, number>;
+  /** Entry counts of every Array, Map, Set and plain object, by node id. */
+  collectionSizes: IdValues;
   nodeCount: number;
   totalSize: number;
 }
 
 export function summarizeSnapshot(s: HeapSnapshot): SnapshotSummary {
-  const ids = s.nodeId.slice().sort();
+  const ids = new IdSet(s.nodeId);
   const { classOf, names } = classIndex(s);
   const counts = new Uint32Array(names.length);
   let totalSize = 0;
@@ -27,18 +29,4 @@ export function summarizeSnapshot(s: HeapSnapshot): SnapshotSummary {
   const classCounts = new Map<string, number>();
   for (let c = 0; c < names.length; c++) classCounts.set(names[c], counts[c]);
   return { ids, classCounts, collectionSizes: collectionSizesById(s), nodeCount: s.nodeCount, totalSize };
-}
-
-/** Binary search in a sorted id array. */
-export function hasId(sortedIds: Uint32Array, id: number): boolean {
-  let lo = 0;
-  let hi = sortedIds.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sortedIds[mid];
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }

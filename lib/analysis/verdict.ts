@@ -11,7 +11,7 @@ import type { SnapshotSummary } from './summary.js';
 import { growingClasses, growsInBothHalves, nodeAges } from './growth.js';
 import { apiClassNames, isSeedType, recognise, Recognition } from './class-kinds.js';
 import { anchorShape, buildChain, pathNodes, shortHash } from './chain.js';
-import { collectionKind, collectionSize } from './collections.js';
+import { collectionKinds, collectionSize } from './collections.js';
 import type { CollectionGrowth, HiddenSummary, Leak, LeakClass, LeakKind, ListenerGrowth } from './result.js';
 
 export interface ListenerCount {
@@ -74,6 +74,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const growing = growingClasses(s, classOf, names, age, input.baseline, input.middle, input.firstHalf, input.secondHalf);
   const growingIds = new Uint8Array(names.length);
   for (const g of growing) growingIds[g.classId] = 1;
+  // Nothing grew: no chain, dominator tree or filter is needed to say so. Most scenarios of
+  // a nightly sweep are clean, and this keeps their analysis to a pass over the ids.
+  if (growing.length === 0 && !anyCollectionGrows(s, age, input)) return { leaks: [], hidden: { internals: [], browserClasses: [] } };
 
   const filter = createInternalsFilter(s, { hiddenScriptIds: input.hiddenScriptIds });
   const paths = computeRetainerPaths(s, { filter });
@@ -338,15 +341,19 @@ function attachCollections(
   const n = input.firstHalf + input.secondHalf;
   const onChain = new Map<number, Leak>();
   for (const l of leaks) for (const step of l.chain) if (!onChain.has(step.nodeId)) onChain.set(step.nodeId, l);
+  const kindOf = collectionKinds(s);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] !== 0 || paths.distance[i] === NO_DISTANCE) continue;
-    const kind = collectionKind(s, i);
+    const kind = kindOf(i);
     if (!kind) continue;
+    // Cheapest test first: most collections did not grow at all since the baseline.
     const id = s.nodeId[i];
+    const s2 = collectionSize(s, i, kind);
     const s0 = input.baseline.collectionSizes.get(id);
+    if (s0 === undefined || s2 - s0 < n) continue;
     const s1 = input.middle.collectionSizes.get(id);
-    if (s0 === undefined || s1 === undefined) continue;
-    const sizes: [number, number, number] = [s0, s1, collectionSize(s, i, kind)];
+    if (s1 === undefined) continue;
+    const sizes: [number, number, number] = [s0, s1, s2];
     if (!growsInBothHalves(sizes, input.firstHalf, input.secondHalf)) continue;
     const growth: CollectionGrowth = { className: kind, nodeId: id, sizes, perIteration: round2((sizes[2] - sizes[0]) / n) };
     // Explained by a leak when that leak's chain runs through it, or when the new entries
@@ -361,10 +368,9 @@ function attachCollections(
     for (const step of chain) step.suspect = false;
     const holder = chain.length >= 2 ? chain.length - 2 : -1;
     if (holder >= 0) chain[holder].suspect = true;
-    const kindOf: LeakKind = 'collection';
     leaks.push({
       signature: shortHash(`collection:${chain.map((c) => `${c.className}-${c.edge?.name ?? ''}`).join('>')}`),
-      kind: kindOf,
+      kind: 'collection',
       headline: kind,
       bytesPerIteration: 0,
       objects: sizes[2] - sizes[0],
@@ -374,6 +380,22 @@ function attachCollections(
       collection: growth,
     });
   }
+}
+
+/** Whether some collection present in all three snapshots grew in both halves (reachable or not). */
+function anyCollectionGrows(s: HeapSnapshot, age: Uint8Array, input: VerdictInput): boolean {
+  const kindOf = collectionKinds(s);
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (age[i] !== 0) continue;
+    const kind = kindOf(i);
+    if (!kind) continue;
+    const id = s.nodeId[i];
+    const s0 = input.baseline.collectionSizes.get(id);
+    const s1 = input.middle.collectionSizes.get(id);
+    if (s0 === undefined || s1 === undefined) continue;
+    if (growsInBothHalves([s0, s1, collectionSize(s, i, kind)], input.firstHalf, input.secondHalf)) return true;
+  }
+  return false;
 }
 
 /** The leak that owns a new entry of this collection, looking through its backing store. */
