@@ -156,7 +156,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
         headBytes: -1,
         hasListenerNative: false,
         hasPageCode: false,
-        pageOwned: chainIsPageOwned(s, nodes, edges),
+        pageOwned: chainIsPageOwned(s, edges),
       };
       groups.set(shape, g);
     }
@@ -280,7 +280,7 @@ function isBrowserOnly(g: Group): boolean {
  * reference. Chains made only of engine and Blink plumbing (element and internal edges
  * between natives) are bookkeeping no page code can release.
  */
-function chainIsPageOwned(s: HeapSnapshot, nodes: number[], edges: number[]): boolean {
+function chainIsPageOwned(s: HeapSnapshot, edges: number[]): boolean {
   const { property, context } = s.edgeTypes;
   for (let i = 0; i < edges.length; i++) {
     const t = s.edgeType[edges[i]];
@@ -289,7 +289,6 @@ function chainIsPageOwned(s: HeapSnapshot, nodes: number[], edges: number[]): bo
       if (name !== '__proto__' && name !== 'constructor') return true;
     }
   }
-  void nodes;
   return false;
 }
 
