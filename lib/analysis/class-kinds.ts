@@ -28,11 +28,11 @@ export const enum Recognition {
   /** A DOM element or window the page created and still holds. */
   Dom = 3,
   /**
-   * An instance of a page class with a minified name (`a`, `Tk`): library internals in a
-   * production bundle (RxJS subscribers, React fibers). A developer recognises their own
-   * class or the detached DOM sooner.
+   * An instance of a library's class: defined in third-party code (a Chart.js scale), or
+   * with a minified name (`a`, `Tk`: RxJS subscribers, React fibers in a production
+   * bundle). A developer recognises their own class or the detached DOM sooner.
    */
-  MinifiedClass = 4,
+  LibraryClass = 4,
   /** A detached DOM element: the classic DOM leak. */
   DetachedDom = 5,
   /** An instance of a class the page defined. */
@@ -42,13 +42,21 @@ export const enum Recognition {
 /** One or two characters: what minifiers leave of a class name. */
 const MINIFIED = /^[A-Za-z_$][A-Za-z0-9_$]?$/;
 
-export function recognise(s: HeapSnapshot, node: number, className: string, apiClasses: ReadonlySet<string>): Recognition {
+/** What the snapshot says about where classes come from; see `classOrigins`. */
+export interface ClassOrigins {
+  /** Constructors that are browser API functions (Web IDL wrappers). */
+  api: ReadonlySet<string>;
+  /** Constructors defined in third-party code (node_modules, vendor bundles, CDNs). */
+  library: ReadonlySet<string>;
+}
+
+export function recognise(s: HeapSnapshot, node: number, className: string, origins: ClassOrigins): Recognition {
   const t = s.nodeType[node];
   if (t === s.types.object) {
     if (className.startsWith('system /') || className.startsWith('(')) return Recognition.None;
     if (className.includes(' / ') || className.endsWith('(prototype)')) return Recognition.None;
-    if (JS_BUILTINS.has(className) || apiClasses.has(className)) return Recognition.Builtin;
-    return MINIFIED.test(className) ? Recognition.MinifiedClass : Recognition.UserClass;
+    if (JS_BUILTINS.has(className) || origins.api.has(className)) return Recognition.Builtin;
+    return MINIFIED.test(className) || origins.library.has(className) ? Recognition.LibraryClass : Recognition.UserClass;
   }
   if (t === s.types.closure || t === s.types.regexp) return Recognition.Function;
   if (t === s.types.native) {
@@ -90,4 +98,58 @@ export function apiClassNames(s: HeapSnapshot): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Script URLs of third-party code: installed packages (also as dev servers serve them,
+ * e.g. /node_modules/.vite/deps/), vendor folders, public package CDNs. An app's own CDN
+ * or a minified app bundle is not third-party, so neither host names nor `.min.js` count.
+ */
+const LIBRARY_URL = /\/node_modules\/|\/vendor\/|\/\/(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|esm\.sh|ga\.jspm\.io|cdn\.skypack\.dev)\//;
+
+/**
+ * Where each class comes from: API constructors (see `apiClassNames`), and constructors
+ * whose script is third-party by its URL (closure → shared → script). A bundled production
+ * build has one script for all, and then only minified names tell library classes apart.
+ */
+export function classOrigins(s: HeapSnapshot): ClassOrigins {
+  const library = new Set<string>();
+  const closure = s.types.closure;
+  const scriptIsLibrary = new Map<number, boolean>();
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (s.nodeType[i] !== closure) continue;
+    const name = s.name(i);
+    if (!name || library.has(name) || !/^[A-Z_$]/.test(name)) continue; // constructors only
+    const shared = child(s, i, 'shared');
+    const script = shared >= 0 ? child(s, shared, 'script') : -1;
+    if (script < 0) continue;
+    let lib = scriptIsLibrary.get(script);
+    if (lib === undefined) {
+      const url = scriptUrl(s, script);
+      lib = url !== '' && LIBRARY_URL.test(url);
+      scriptIsLibrary.set(script, lib);
+    }
+    if (lib) library.add(name);
+  }
+  return { api: apiClassNames(s), library };
+}
+
+function scriptUrl(s: HeapSnapshot, script: number): string {
+  const own = s.name(script);
+  const prefix = 'system / Script / ';
+  if (own.startsWith(prefix) && own.length > prefix.length) return own.slice(prefix.length);
+  for (const edge of ['source_url', 'name']) {
+    const str = child(s, script, edge);
+    if (str >= 0 && s.name(str)) return s.name(str);
+  }
+  return '';
+}
+
+function child(s: HeapSnapshot, node: number, edgeName: string): number {
+  for (let e = s.firstEdge[node], end = s.firstEdge[node + 1]; e < end; e++) {
+    if (s.edgeType[e] !== s.edgeTypes.element && s.edgeType[e] !== s.edgeTypes.hidden && s.strings[s.edgeNameOrIndex[e]] === edgeName) {
+      return s.edgeTo[e];
+    }
+  }
+  return -1;
 }

@@ -41,8 +41,8 @@ export function collectionSize(s: HeapSnapshot, node: number, kind: CollectionKi
     let n = 0;
     for (let e = s.firstEdge[node]; e < end; e++) {
       const t = s.edgeType[e];
-      if (t === element) n++;
-      else if (kind === 'Object' && t === property && s.strings[s.edgeNameOrIndex[e]] !== '__proto__') n++;
+      if (t !== element && !(kind === 'Object' && t === property && s.strings[s.edgeNameOrIndex[e]] !== '__proto__')) continue;
+      if (!isOddball(s, s.edgeTo[e])) n++;
     }
     return n;
   }
@@ -75,6 +75,19 @@ export function collectionSize(s: HeapSnapshot, node: number, kind: CollectionKi
   }
   return 0;
 }
+
+/**
+ * `null`, `undefined`, `true`, `false` and holes hold nothing. Code that "removes" an
+ * entry by assigning null (Leaflet's `_leaflet_events[id] = null`) leaves a key behind
+ * that retains no object; counting it would call a correct teardown a growing collection.
+ */
+function isOddball(s: HeapSnapshot, node: number): boolean {
+  if (s.nodeType[node] !== s.types.native) return false;
+  const name = s.name(node);
+  return ODDBALLS.has(name) || name === 'system / Hole';
+}
+
+const ODDBALLS: ReadonlySet<string> = new Set(['null', 'undefined', 'true', 'false']);
 
 /** Numbered slot of a hash-table edge (internal edges are named "7", "8", ...), or -1. */
 function slotIndex(s: HeapSnapshot, edge: number): number {

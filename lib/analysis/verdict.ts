@@ -9,7 +9,7 @@ import { computeRetainerPaths, hiddenReasonOf, NO_DISTANCE, type RetainerPaths }
 import { computeDominators } from '../heap/dominators.js';
 import type { SnapshotSummary } from './summary.js';
 import { growingClasses, growsInBothHalves, nodeAges } from './growth.js';
-import { apiClassNames, isSeedType, recognise, Recognition } from './class-kinds.js';
+import { classOrigins, isSeedType, recognise, Recognition } from './class-kinds.js';
 import { anchorShape, buildChain, pathNodes, shortHash } from './chain.js';
 import { collectionKinds, collectionSize } from './collections.js';
 import type { CollectionGrowth, HiddenSummary, Leak, LeakClass, LeakKind, ListenerGrowth } from './result.js';
@@ -47,8 +47,8 @@ interface Group {
   classCount: Map<number, number>;
   classBytes: Map<number, number>;
   bytes: number;
-  /** Growing-class objects of this group born in the first and in the second half. */
-  born: [number, number];
+  /** Per growing class: objects of this group born in the first and in the second half. */
+  born: Map<number, [number, number]>;
   /** Per class: the member born in the first half with the shortest chain. */
   oldestByClass: Map<number, number>;
   /** Per class: how recognisable it is, so the classes a leak drags along list the page's first. */
@@ -58,6 +58,13 @@ interface Group {
   headScore: number;
   headBytes: number;
   hasListenerNative: boolean;
+  /**
+   * The chain runs through compiled code, feedback or allocation sites: V8 holds these
+   * objects for its JIT (literal boilerplates, inline-cache targets), not the page.
+   */
+  engineHeld: boolean;
+  /** Set when this group turned out to be a fragment of another (see mergeFragments). */
+  mergedInto?: Group;
   /** Some leaked object is a page function or an instance of a page class. */
   hasPageCode: boolean;
   pageOwned: boolean;
@@ -71,6 +78,10 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const { classOf, names } = classIndex(s);
   const className = (node: number) => names[classOf[node]];
   const age = nodeAges(s, input.baseline, input.middle);
+  // A backing store reallocated as its container grew is new, but what it holds is the old
+  // container's business: it must not become the root of every new object stored in it
+  // (a document-wide Blink vector would swallow unrelated re-render garbage).
+  const fresh = freshness(s, age);
   const growing = growingClasses(s, classOf, names, age, input.baseline, input.middle, input.firstHalf, input.secondHalf);
   const growingIds = new Uint8Array(names.length);
   for (const g of growing) growingIds[g.classId] = 1;
@@ -107,7 +118,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     while (topNew[cur] === NO_NODE) {
       stack.push(cur);
       const up = dom.idom[cur];
-      if (up === NO_NODE || up === cur || age[up] === 0 || up === s.rootIndex) {
+      if (up === NO_NODE || up === cur || !fresh[up] || up === s.rootIndex) {
         topNew[cur] = cur;
         break;
       }
@@ -126,7 +137,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     let p = primaryOf.get(root);
     if (p === undefined) {
       const { nodes } = pathNodes(s, paths, root);
-      const first = nodes.find((x) => age[x] > 0);
+      const first = nodes.find((x) => fresh[x] === 1);
       p = first === undefined ? root : leakRootOf(first);
       primaryOf.set(root, p);
     }
@@ -134,7 +145,10 @@ export function computeVerdict(input: VerdictInput): Verdict {
   };
   const groups = new Map<string, Group>();
   const groupOfPrimary = new Map<number, Group>();
-  const groupOf = (v: number): Group | undefined => groupOfPrimary.get(primaryFor(leakRootOf(v)));
+  const groupOf = (v: number): Group | undefined => {
+    const g = groupOfPrimary.get(primaryFor(leakRootOf(v)));
+    return g?.mergedInto ?? g;
+  };
   for (const v of seeds) {
     const primary = primaryFor(leakRootOf(v));
     if (groupOfPrimary.has(primary)) continue;
@@ -148,7 +162,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
         classCount: new Map(),
         classBytes: new Map(),
         bytes: 0,
-        born: [0, 0],
+        born: new Map(),
         oldestByClass: new Map(),
         classScore: new Map(),
         headNode: -1,
@@ -157,6 +171,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
         hasListenerNative: false,
         hasPageCode: false,
         pageOwned: chainIsPageOwned(s, edges),
+        engineHeld: nodes.some((x) => s.nodeType[x] === s.types.code),
       };
       groups.set(shape, g);
     }
@@ -165,7 +180,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   }
 
   // Attribute every new reachable object to its group.
-  const apiClasses = apiClassNames(s);
+  const origins = classOrigins(s);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] === 0 || paths.distance[i] === NO_DISTANCE) continue;
     const g = groupOf(i);
@@ -175,15 +190,17 @@ export function computeVerdict(input: VerdictInput): Verdict {
     g.classBytes.set(c, (g.classBytes.get(c) ?? 0) + s.nodeSelfSize[i]);
     g.bytes += s.nodeSelfSize[i];
     if (s.nodeType[i] === s.types.native && LISTENER_NATIVES.has(s.name(i))) g.hasListenerNative = true;
-    if (!g.classScore.has(c)) g.classScore.set(c, isSeedType(s, i) ? recognise(s, i, names[c], apiClasses) : Recognition.None);
+    if (!g.classScore.has(c)) g.classScore.set(c, isSeedType(s, i) ? recognise(s, i, names[c], origins) : Recognition.None);
     if (!growingIds[c] || !isSeedType(s, i)) continue;
-    g.born[age[i] - 1]++;
+    let born = g.born.get(c);
+    if (!born) g.born.set(c, (born = [0, 0]));
+    born[age[i] - 1]++;
     if (age[i] === 1) {
       const best = g.oldestByClass.get(c);
       if (best === undefined || paths.distance[i] < paths.distance[best]) g.oldestByClass.set(c, i);
     }
-    const score = recognise(s, i, names[c], apiClasses);
-    if (score === Recognition.Function || score === Recognition.UserClass || score === Recognition.MinifiedClass) g.hasPageCode = true;
+    const score = recognise(s, i, names[c], origins);
+    if (score === Recognition.Function || score === Recognition.UserClass || score === Recognition.LibraryClass) g.hasPageCode = true;
     const retained = dom.retainedSize[i];
     if (score > g.headScore || (score === g.headScore && retained > g.headBytes)) {
       g.headScore = score;
@@ -192,6 +209,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
     }
   }
 
+  mergeFragments(groups, input, classOf, paths.distance);
+
   const growthByClass = new Map(growing.map((x) => [x.classId, x]));
   const leaks: Leak[] = [];
   const browserOnly: Leak[] = [];
@@ -199,7 +218,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     // The bug itself must grow by one per iteration in each half, not just its classes
     // somewhere in the heap: a class that leaks in one place must not drag in every other
     // place where an instance happens to have been born.
-    if (g.headNode < 0 || g.born[0] < input.firstHalf || g.born[1] < input.secondHalf) continue;
+    if (g.headNode < 0 || !growsPerIteration(g, input)) continue;
     const classes: (LeakClass & { score: number })[] = [];
     for (const [c, count] of g.classCount) {
       const growth = growthByClass.get(c);
@@ -262,6 +281,97 @@ function representative(g: Group, classOf: Uint32Array): number {
 }
 
 /**
+ * The same bug seen through different paths: DOM siblings, for one, are reached now through
+ * their parent's child list and now through the previous sibling, so their leak roots land
+ * in groups of different shapes, none of which grows once per iteration alone. Groups with
+ * the same headline class that do not pass on their own are merged when together they do.
+ */
+function mergeFragments(groups: Map<string, Group>, input: VerdictInput, classOf: Uint32Array, distance: Uint32Array): void {
+  const byHeadline = new Map<number, Group[]>();
+  for (const g of groups.values()) {
+    if (g.headNode < 0 || growsPerIteration(g, input)) continue;
+    const c = classOf[g.headNode];
+    const list = byHeadline.get(c) ?? [];
+    list.push(g);
+    byHeadline.set(c, list);
+  }
+  for (const list of byHeadline.values()) {
+    if (list.length < 2) continue;
+    const [into, ...rest] = list;
+    const merged: Group = { ...into, born: new Map([...into.born].map(([c, b]) => [c, [...b] as [number, number]])) };
+    for (const g of rest) absorb(merged, g, distance);
+    if (!growsPerIteration(merged, input)) continue;
+    Object.assign(into, merged);
+    for (const g of rest) {
+      groups.delete(g.shape);
+      g.mergedInto = into;
+    }
+  }
+}
+
+function absorb(into: Group, g: Group, distance: Uint32Array): void {
+  into.roots = [...into.roots, ...g.roots];
+  const add = (a: Map<number, number>, b: Map<number, number>) => {
+    for (const [k, v] of b) a.set(k, (a.get(k) ?? 0) + v);
+  };
+  into.classCount = new Map(into.classCount);
+  into.classBytes = new Map(into.classBytes);
+  add(into.classCount, g.classCount);
+  add(into.classBytes, g.classBytes);
+  into.bytes += g.bytes;
+  for (const [c, [b1, b2]] of g.born) {
+    const cur = into.born.get(c) ?? [0, 0];
+    into.born.set(c, [cur[0] + b1, cur[1] + b2]);
+  }
+  into.oldestByClass = new Map(into.oldestByClass);
+  for (const [c, node] of g.oldestByClass) {
+    const cur = into.oldestByClass.get(c);
+    if (cur === undefined || distance[node] < distance[cur]) into.oldestByClass.set(c, node);
+  }
+  into.classScore = new Map([...g.classScore, ...into.classScore]);
+  if (g.headScore > into.headScore || (g.headScore === into.headScore && g.headBytes > into.headBytes)) {
+    into.headNode = g.headNode;
+    into.headScore = g.headScore;
+    into.headBytes = g.headBytes;
+  }
+  into.hasListenerNative ||= g.hasListenerNative;
+  into.hasPageCode ||= g.hasPageCode;
+  into.pageOwned ||= g.pageOwned;
+  into.engineHeld &&= g.engineHeld;
+}
+
+/**
+ * One bug leaks the same set of objects every iteration, so some class of the group must
+ * have at least one object born per iteration in each half. A group that merely collects a
+ * few objects of several classes (the live state of a component, JIT artefacts) does not.
+ */
+function growsPerIteration(g: Group, input: VerdictInput): boolean {
+  for (const [b1, b2] of g.born.values()) if (b1 >= input.firstHalf && b2 >= input.secondHalf) return true;
+  return false;
+}
+
+/** 1 for new objects that can head a leak: new, and not a container's backing store. */
+function freshness(s: HeapSnapshot, age: Uint8Array): Uint8Array {
+  const out = new Uint8Array(s.nodeCount);
+  const arrayType = s.types.array;
+  const native = s.types.native;
+  // Per string index: 0 unknown, 1 backing-store name, 2 other.
+  const storeName = new Uint8Array(s.strings.length);
+  for (let i = 0; i < s.nodeCount; i++) {
+    if (age[i] === 0) continue;
+    const t = s.nodeType[i];
+    if (t === arrayType) continue;
+    if (t === native) {
+      const si = s.nodeName[i];
+      if (storeName[si] === 0) storeName[si] = /Backing\b|^blink::HeapVectorBacking|^blink::HeapHashTableBacking/.test(s.strings[si]) ? 1 : 2;
+      if (storeName[si] === 1) continue;
+    }
+    out[i] = 1;
+  }
+  return out;
+}
+
+/**
  * Growth no page code can free. Engine objects alone (maps, code, feedback cells, Blink
  * bookkeeping) never are the page's leak, whoever holds them. When no page reference is on
  * the chain either (only Blink plumbing leads there), the page still owns what it handed the
@@ -270,7 +380,7 @@ function representative(g: Group, classOf: Uint32Array): number {
  * Blink keeps (its undo stack, event timing, focus history).
  */
 function isBrowserOnly(g: Group): boolean {
-  if (g.headScore === Recognition.None) return true;
+  if (g.headScore === Recognition.None || g.engineHeld) return true;
   if (g.pageOwned || g.hasPageCode) return false;
   return g.headScore !== Recognition.Dom;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { pageSkeleton, load } from '../heap/fixtures.js';
-import { apiClassNames, recognise, Recognition } from '../../lib/analysis/class-kinds.js';
+import { apiClassNames, classOrigins, recognise, Recognition } from '../../lib/analysis/class-kinds.js';
 
 describe('class recognition (what a leak row is headed by)', () => {
   it('ranks page classes over minified library classes, detached DOM, DOM, functions and built-ins', () => {
@@ -19,12 +19,21 @@ describe('class recognition (what a leak row is headed by)', () => {
     const blink = b.node({ type: 'native', name: 'blink::UndoStep' });
     const fn = b.node({ type: 'closure', name: 'onScroll' });
     const system = b.node({ name: 'system / Context' });
+    // CategoryScale's constructor lives in an installed package's script.
+    const scale = b.node({ name: 'CategoryScale' });
+    const scaleCtor = b.node({ type: 'closure', name: 'CategoryScale' });
+    const sfi = b.node({ type: 'code', name: 'system / SharedFunctionInfo / CategoryScale' });
+    const script = b.node({ type: 'code', name: 'system / Script / http://127.0.0.1:1/node_modules/chart.js/dist/chart.umd.js' });
+    b.edge(scaleCtor, sfi, 'internal', 'shared').edge(sfi, script, 'internal', 'script');
     const s = load(b);
     const api = apiClassNames(s);
     expect([...api]).to.deep.equal(['MutationObserver']);
-    const r = (n: number, cls = s.name(n)) => recognise(s, n, cls, api);
+    const origins = classOrigins(s);
+    expect([...origins.library]).to.deep.equal(['CategoryScale']);
+    const r = (n: number, cls = s.name(n)) => recognise(s, n, cls, origins);
+    expect(r(scale)).to.equal(Recognition.LibraryClass);
     expect(r(chart)).to.equal(Recognition.UserClass);
-    expect(r(minified)).to.equal(Recognition.MinifiedClass);
+    expect(r(minified)).to.equal(Recognition.LibraryClass);
     expect(r(detached, 'Detached <div>')).to.equal(Recognition.DetachedDom);
     expect(r(attached)).to.equal(Recognition.Dom);
     expect(r(mark)).to.equal(Recognition.Dom);
@@ -33,6 +42,6 @@ describe('class recognition (what a leak row is headed by)', () => {
     expect(r(wrapper)).to.equal(Recognition.Builtin);
     expect(r(blink)).to.equal(Recognition.None);
     expect(r(system)).to.equal(Recognition.None);
-    expect(Recognition.UserClass > Recognition.DetachedDom && Recognition.DetachedDom > Recognition.MinifiedClass).to.equal(true);
+    expect(Recognition.UserClass > Recognition.DetachedDom && Recognition.DetachedDom > Recognition.LibraryClass).to.equal(true);
   });
 });

@@ -97,6 +97,52 @@ describe('verdict', () => {
     expect(hidden?.objects).to.equal(6);
   });
 
+  it('counts a registry whose removed entries are set to null as not growing (no collection leak)', () => {
+    const registry = (keys: number) => {
+      const p = pageSkeleton();
+      const reg = p.b.node({ name: 'Object', id: 7001 });
+      const nul = p.b.node({ type: 'native', name: 'null', id: 7003 });
+      p.b.prop(p.global, '_events', reg);
+      for (let k = 0; k < keys; k++) p.b.prop(reg, `click${k}`, nul);
+      return load(p.b);
+    };
+    const v = computeVerdict({
+      baseline: summarizeSnapshot(registry(1)),
+      middle: summarizeSnapshot(registry(4)),
+      final: registry(7),
+      firstHalf: 3,
+      secondHalf: 3,
+    });
+    expect(v.leaks).to.deep.equal([]);
+  });
+
+  it('merges fragments of one leak that different holders keep, when only together they grow per iteration', () => {
+    const held = (a: Item[], b: Item[]) => {
+      const p = pageSkeleton();
+      const ha = p.b.node({ name: 'Object', id: 6001 });
+      const hb = p.b.node({ name: 'Array', id: 6003 });
+      p.b.prop(p.global, 'panels', ha);
+      p.b.prop(p.global, 'history', hb);
+      a.forEach((it, i) => p.b.prop(ha, `p${i}`, p.b.node({ name: it.cls, id: it.id, selfSize: 64 })));
+      b.forEach((it, i) => p.b.edge(hb, p.b.node({ name: it.cls, id: it.id, selfSize: 64 }), 'element', i));
+      return load(p.b);
+    };
+    const a1 = foos(100, 2);
+    const b1 = foos(150, 1);
+    const a2 = [...a1, ...foos(200, 1)];
+    const b2 = [...b1, ...foos(250, 2)];
+    const v = computeVerdict({
+      baseline: summarizeSnapshot(held([], [])),
+      middle: summarizeSnapshot(held(a1, b1)),
+      final: held(a2, b2),
+      firstHalf: 3,
+      secondHalf: 3,
+    });
+    expect(v.leaks).to.have.length(1);
+    expect(v.leaks[0].headline).to.equal('Foo');
+    expect(v.leaks[0].sharedBy).to.equal(6);
+  });
+
   it('marks a leak the scenario ignores instead of dropping it', () => {
     const base = foos(0, 2);
     const mid = [...base, ...foos(100, 3)];
