@@ -91,6 +91,7 @@ export function apiClassNames(s: HeapSnapshot): Set<string> {
   const internal = s.edgeTypes.internal;
   for (let i = 0; i < s.nodeCount; i++) {
     if (s.nodeType[i] !== closure) continue;
+    // The internal `code` edge only: a page may give a function a property named `code`.
     for (let e = s.firstEdge[i], end = s.firstEdge[i + 1]; e < end; e++) {
       if (s.edgeType[e] !== internal || s.strings[s.edgeNameOrIndex[e]] !== 'code') continue;
       if (s.name(s.edgeTo[e]).includes('HandleApiCall')) out.add(s.name(i));
@@ -120,8 +121,8 @@ export function classOrigins(s: HeapSnapshot): ClassOrigins {
     if (s.nodeType[i] !== closure) continue;
     const name = s.name(i);
     if (!name || library.has(name) || !/^[A-Z_$]/.test(name)) continue; // constructors only
-    const shared = child(s, i, 'shared');
-    const script = shared >= 0 ? child(s, shared, 'script') : -1;
+    const shared = s.childByEdgeName(i, 'shared');
+    const script = shared >= 0 ? s.childByEdgeName(shared, 'script') : -1;
     if (script < 0) continue;
     let lib = scriptIsLibrary.get(script);
     if (lib === undefined) {
@@ -139,17 +140,8 @@ function scriptUrl(s: HeapSnapshot, script: number): string {
   const prefix = 'system / Script / ';
   if (own.startsWith(prefix) && own.length > prefix.length) return own.slice(prefix.length);
   for (const edge of ['source_url', 'name']) {
-    const str = child(s, script, edge);
+    const str = s.childByEdgeName(script, edge);
     if (str >= 0 && s.name(str)) return s.name(str);
   }
   return '';
-}
-
-function child(s: HeapSnapshot, node: number, edgeName: string): number {
-  for (let e = s.firstEdge[node], end = s.firstEdge[node + 1]; e < end; e++) {
-    if (s.edgeType[e] !== s.edgeTypes.element && s.edgeType[e] !== s.edgeTypes.hidden && s.strings[s.edgeNameOrIndex[e]] === edgeName) {
-      return s.edgeTo[e];
-    }
-  }
-  return -1;
 }

@@ -11,7 +11,7 @@ import type { SnapshotSummary } from './summary.js';
 import { growingClasses, growsInBothHalves, nodeAges } from './growth.js';
 import { classOrigins, isSeedType, recognise, Recognition } from './class-kinds.js';
 import { anchorShape, buildChain, pathNodes, shortHash } from './chain.js';
-import { collectionKinds, collectionSize } from './collections.js';
+import { collectionKinds, collectionSize, type CollectionKind } from './collections.js';
 import type { CollectionGrowth, HiddenSummary, Leak, LeakClass, LeakKind, ListenerGrowth } from './result.js';
 
 export interface ListenerCount {
@@ -87,7 +87,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
   for (const g of growing) growingIds[g.classId] = 1;
   // Nothing grew: no chain, dominator tree or filter is needed to say so. Most scenarios of
   // a nightly sweep are clean, and this keeps their analysis to a pass over the ids.
-  if (growing.length === 0 && !anyCollectionGrows(s, age, input)) return { leaks: [], hidden: { internals: [], browserClasses: [] } };
+  const collections = grownCollections(s, age, input);
+  if (growing.length === 0 && collections.length === 0) return { leaks: [], hidden: { internals: [], browserClasses: [] } };
 
   const filter = createInternalsFilter(s, { hiddenScriptIds: input.hiddenScriptIds });
   const paths = computeRetainerPaths(s, { filter });
@@ -257,7 +258,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     const g = groupOf(v);
     return g ? leaks.find((l) => (l as LeakWithGroup)[GROUP] === g) : undefined;
   };
-  attachCollections(leaks, s, paths, age, input, className, leakOfNode);
+  attachCollections(leaks, collections, s, paths, age, n, className, leakOfNode);
   applyIgnore(leaks, input.ignore ?? []);
   for (const l of leaks) delete (l as LeakWithGroup)[GROUP];
   for (const l of browserOnly) delete (l as LeakWithGroup)[GROUP];
@@ -440,30 +441,19 @@ function attachListeners(leaks: Leak[], input: VerdictInput, n: number): void {
 
 function attachCollections(
   leaks: Leak[],
+  collections: GrownCollection[],
   s: HeapSnapshot,
   paths: RetainerPaths,
   age: Uint8Array,
-  input: VerdictInput,
+  n: number,
   className: (n: number) => string,
   leakOfNode: (node: number) => Leak | undefined,
 ): void {
-  const n = input.firstHalf + input.secondHalf;
   const onChain = new Map<number, Leak>();
   for (const l of leaks) for (const step of l.chain) if (!onChain.has(step.nodeId)) onChain.set(step.nodeId, l);
-  const kindOf = collectionKinds(s);
-  for (let i = 0; i < s.nodeCount; i++) {
-    if (age[i] !== 0 || paths.distance[i] === NO_DISTANCE) continue;
-    const kind = kindOf(i);
-    if (!kind) continue;
-    // Cheapest test first: most collections did not grow at all since the baseline.
+  for (const { node: i, kind, sizes } of collections) {
+    if (paths.distance[i] === NO_DISTANCE) continue;
     const id = s.nodeId[i];
-    const s2 = collectionSize(s, i, kind);
-    const s0 = input.baseline.collectionSizes.get(id);
-    if (s0 === undefined || s2 - s0 < n) continue;
-    const s1 = input.middle.collectionSizes.get(id);
-    if (s1 === undefined) continue;
-    const sizes: [number, number, number] = [s0, s1, s2];
-    if (!growsInBothHalves(sizes, input.firstHalf, input.secondHalf)) continue;
     const growth: CollectionGrowth = { className: kind, nodeId: id, sizes, perIteration: round2((sizes[2] - sizes[0]) / n) };
     // Explained by a leak when that leak's chain runs through it, or when the new entries
     // it holds are that leak's objects (a second handler list holding the same views).
@@ -491,20 +481,32 @@ function attachCollections(
   }
 }
 
-/** Whether some collection present in all three snapshots grew in both halves (reachable or not). */
-function anyCollectionGrows(s: HeapSnapshot, age: Uint8Array, input: VerdictInput): boolean {
+interface GrownCollection {
+  node: number;
+  kind: CollectionKind;
+  sizes: [number, number, number];
+}
+
+/** Collections present in all three snapshots whose entry count grew in both halves. */
+function grownCollections(s: HeapSnapshot, age: Uint8Array, input: VerdictInput): GrownCollection[] {
+  const n = input.firstHalf + input.secondHalf;
   const kindOf = collectionKinds(s);
+  const out: GrownCollection[] = [];
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] !== 0) continue;
     const kind = kindOf(i);
     if (!kind) continue;
+    // Cheapest test first: most collections did not grow at all since the baseline.
     const id = s.nodeId[i];
+    const s2 = collectionSize(s, i, kind);
     const s0 = input.baseline.collectionSizes.get(id);
+    if (s0 === undefined || s2 - s0 < n) continue;
     const s1 = input.middle.collectionSizes.get(id);
-    if (s0 === undefined || s1 === undefined) continue;
-    if (growsInBothHalves([s0, s1, collectionSize(s, i, kind)], input.firstHalf, input.secondHalf)) return true;
+    if (s1 === undefined) continue;
+    const sizes: [number, number, number] = [s0, s1, s2];
+    if (growsInBothHalves(sizes, input.firstHalf, input.secondHalf)) out.push({ node: i, kind, sizes });
   }
-  return false;
+  return out;
 }
 
 /** The leak that owns a new entry of this collection, looking through its backing store. */

@@ -189,7 +189,7 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
       kind[si] = k;
     }
     if (k === WINDOW && s.nodeType[n] === s.types.native) {
-      const c = childByEdgeName(s, n, 'native_context');
+      const c = s.childByEdgeName(n, 'native_context');
       if (c >= 0) main.add(c);
     } else if (k === CONTEXT) {
       contexts.push(n);
@@ -199,22 +199,14 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
   for (const c of contexts) {
     if (main.has(c)) continue;
     mark[c] = code;
-    const proxy = childByEdgeName(s, c, 'global_proxy_object');
-    const global = childByEdgeName(s, c, 'global_object');
+    const proxy = s.childByEdgeName(c, 'global_proxy_object');
+    const global = s.childByEdgeName(c, 'global_object');
     // A native proxy is a Blink Window, i.e. a page's world: never hide one.
     if (proxy >= 0 && s.nodeType[proxy] !== s.types.native) mark[proxy] = code;
     if (global >= 0) mark[global] = code;
   }
 }
 
-function childByEdgeName(s: HeapSnapshot, node: number, name: string): number {
-  for (let e = s.firstEdge[node]; e < s.firstEdge[node + 1]; e++) {
-    const t = s.edgeType[e];
-    if (t === s.edgeTypes.element || t === s.edgeTypes.hidden) continue;
-    if (s.strings[s.edgeNameOrIndex[e]] === name) return s.edgeTo[e];
-  }
-  return -1;
-}
 
 /**
  * Marks closures compiled from harness scripts. The path is closure -shared-> SharedFunctionInfo
@@ -250,7 +242,7 @@ function markHarnessClosures(
     let c = matchUrl(name.slice('system / Script / '.length));
     for (const edgeName of ['source_url', 'name']) {
       if (c) break;
-      const str = childByEdgeName(s, n, edgeName);
+      const str = s.childByEdgeName(n, edgeName);
       if (str >= 0) c = matchUrl(s.name(str));
     }
     if (c) scriptCode.set(n, c);
@@ -262,8 +254,8 @@ function markHarnessClosures(
     if (s.nodeType[n] !== closureType) continue;
     let c = 0;
     if (scriptCode.size > 0) {
-      const sfi = childByEdgeName(s, n, 'shared');
-      const script = sfi >= 0 ? childByEdgeName(s, sfi, 'script') : -1;
+      const sfi = s.childByEdgeName(n, 'shared');
+      const script = sfi >= 0 ? s.childByEdgeName(sfi, 'script') : -1;
       c = script >= 0 ? scriptCode.get(script) ?? 0 : 0;
     }
     if (!c && hiddenIds.size > 0) {

@@ -163,6 +163,17 @@ export class HeapSnapshot {
     return this.strings[v] ?? String(v);
   }
 
+  /** The target of `node`'s first named (non-indexed) edge called `name`, or -1. */
+  childByEdgeName(node: number, name: string): number {
+    const { element, hidden } = this.edgeTypes;
+    for (let e = this.firstEdge[node], end = this.firstEdge[node + 1]; e < end; e++) {
+      const t = this.edgeType[e];
+      if (t === element || t === hidden) continue;
+      if (this.strings[this.edgeNameOrIndex[e]] === name) return this.edgeTo[e];
+    }
+    return -1;
+  }
+
   /** The node that owns an edge (binary search over `firstEdge`). */
   edgeFrom(edge: number): number {
     let lo = 0;
