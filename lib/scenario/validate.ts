@@ -26,13 +26,22 @@ export function validateScenario(value: unknown, file: string): Scenario {
       throw new UsageError(`${file}: ${key} must be a non-empty string, got ${kind(s[key])}`);
     }
   }
-  if (s.iterations !== undefined && !(Number.isInteger(s.iterations) && (s.iterations as number) > 0)) {
-    throw new UsageError(`${file}: iterations must be a positive integer, got ${kind(s.iterations)}`);
-  }
+  if (s.iterations !== undefined) validateIterations(s.iterations, `${file}: iterations`);
   if (s.ignore !== undefined && !(Array.isArray(s.ignore) && s.ignore.every((p) => typeof p === 'string'))) {
     throw new UsageError(`${file}: ignore must be an array of strings, got ${kind(s.ignore)}`);
   }
   return value as Scenario;
+}
+
+/**
+ * The verdict compares two halves of the loop, so one iteration can never be judged. Every
+ * entry point (flag, scenario file, API) checks with this one rule and message.
+ */
+export function validateIterations(value: unknown, what = '--iterations'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 2) {
+    throw new UsageError(`${what} must be a whole number of at least 2, got ${kind(value)}`);
+  }
+  return value;
 }
 
 function kind(value: unknown): string {

@@ -119,9 +119,10 @@ describe('scenario/loadScenario', () => {
       ['back.mjs', 'export default { action() {}, back: {} };', /^back must be a function, got an object$/],
       ['url.mjs', 'export default { action() {}, url: 42 };', /^url must be a non-empty string, got 42$/],
       ['name.mjs', "export default { action() {}, name: '' };", /^name must be a non-empty string, got ""$/],
-      ['iter-zero.mjs', 'export default { action() {}, iterations: 0 };', /^iterations must be a positive integer, got 0$/],
-      ['iter-frac.mjs', 'export default { action() {}, iterations: 2.5 };', /^iterations must be a positive integer, got 2.5$/],
-      ['iter-str.mjs', "export default { action() {}, iterations: '5' };", /^iterations must be a positive integer, got "5"$/],
+      ['iter-zero.mjs', 'export default { action() {}, iterations: 0 };', /^iterations must be a whole number of at least 2, got 0$/],
+      ['iter-frac.mjs', 'export default { action() {}, iterations: 2.5 };', /^iterations must be a whole number of at least 2, got 2.5$/],
+      ['iter-str.mjs', "export default { action() {}, iterations: '5' };", /^iterations must be a whole number of at least 2, got "5"$/],
+      ['iter-one.mjs', 'export default { action() {}, iterations: 1 };', /^iterations must be a whole number of at least 2, got 1$/],
       ['ignore-str.mjs', "export default { action() {}, ignore: 'Cache' };", /^ignore must be an array of strings, got "Cache"$/],
       ['ignore-num.mjs', 'export default { action() {}, ignore: [1] };', /^ignore must be an array of strings, got an array$/],
     ];

@@ -10,6 +10,7 @@ import { renderReport } from '../../report/index.js';
 import type { HuntResult } from '../../analysis/result.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import { toolVersion } from '../env.js';
+import { validateIterations } from '../../scenario/validate.js';
 
 interface RunArgs {
   scenarios: string[];
@@ -52,9 +53,7 @@ export const runCommand = defineCommand<RunArgs>({
       .example('$0 run scenarios/settings.mjs --url http://localhost:3000', 'hunt one flow of a running app')
       .example('$0 run flows/*.ts --serve dist --json leaks.json --junit leaks.xml', 'a nightly sweep over a static build')
       .check((a) => {
-        if (a.iterations !== undefined && (!Number.isInteger(a.iterations) || a.iterations < 2)) {
-          throw new UsageError('--iterations must be a whole number of at least 2');
-        }
+        if (a.iterations !== undefined) validateIterations(a.iterations);
         if (a.url && a.serve) throw new UsageError('use either --url or --serve, not both');
         return true;
       }) as unknown as Argv<RunArgs>,
