@@ -11,6 +11,23 @@ export interface HuntResult {
   startedAt: string;
   durationMs: number;
   scenarios: ScenarioResult[];
+  /** Set by `--shard i/n`: which part this is, for `leakhound merge`. */
+  shard?: ShardInfo;
+  /** Set by `--history FILE`: this run's id and how many earlier runs it was compared with. */
+  history?: RunHistoryInfo;
+}
+
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** Every scenario file of the whole (unsharded) sweep, in the order it was given. */
+  files: string[];
+}
+
+export interface RunHistoryInfo {
+  runId: string;
+  /** Earlier runs found in the history file (all scenarios). */
+  previousRuns: number;
 }
 
 export type ScenarioStatus = 'clean' | 'leaks' | 'failed';
@@ -30,6 +47,36 @@ export interface ScenarioResult {
   timings: PhaseTimings;
   /** Snapshot files written with --save-snapshots. */
   snapshots?: string[];
+  /** With --history: leaks of this scenario's previous completed run that are gone now. */
+  fixed?: FixedLeak[];
+  /** With --history: this scenario's runs, oldest first, this run last (at most the last 30). */
+  trend?: TrendPoint[];
+}
+
+export interface FixedLeak {
+  signature: string;
+  headline: string;
+  /** Date (ISO) of the first run of the streak in which it was seen, and of its last run. */
+  since: string;
+  lastSeen: string;
+}
+
+export interface TrendPoint {
+  runId: string;
+  date: string;
+  status: ScenarioStatus;
+  /** Leaks that fail the run (not ignored). */
+  leaks: number;
+  bytesPerIteration: number;
+}
+
+/** With --history: `new` when the scenario's previous completed run did not have this signature. */
+export interface LeakHistory {
+  status: 'new' | 'still';
+  /** For `still`: the date (ISO) of the first run of the unbroken streak that had it. */
+  since?: string;
+  /** For `still`: how many runs in a row, this one included. */
+  runs?: number;
 }
 
 export interface CounterSample {
@@ -63,6 +110,8 @@ export interface Leak {
   collection?: CollectionGrowth;
   /** The user accepted this leak (scenario `ignore`); reported, never fails the run. */
   ignored?: boolean;
+  /** With --history: new since the scenario's previous run, or still there since a date. */
+  history?: LeakHistory;
 }
 
 export interface LeakClass {

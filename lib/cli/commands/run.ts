@@ -7,10 +7,11 @@ import { defineCommand } from '../command.js';
 import { runSweep } from '../../runner/sweep.js';
 import { startStaticServer } from '../../static-server.js';
 import { renderReport } from '../../report/index.js';
-import type { HuntResult } from '../../analysis/result.js';
-import { ExitCode, UsageError } from '../../errors.js';
+import type { HuntResult, ShardInfo } from '../../analysis/result.js';
+import { UsageError } from '../../errors.js';
 import { toolVersion } from '../env.js';
 import { validateIterations } from '../../scenario/validate.js';
+import { FAIL_ON, applyHistory, exitCodeFor, type FailOn } from '../history.js';
 
 interface RunArgs {
   scenarios: string[];
@@ -28,6 +29,10 @@ interface RunArgs {
   progress?: 'default' | 'simple' | 'silent';
   shard?: string;
   accept?: string;
+  connect?: string;
+  workers?: number;
+  history?: string;
+  'fail-on'?: FailOn;
 }
 
 export const runCommand = defineCommand<RunArgs>({
@@ -50,17 +55,25 @@ export const runCommand = defineCommand<RunArgs>({
       .option('shard', { type: 'string', describe: 'run only part i of n of the scenarios (e.g. 2/4), for CI matrices' })
       .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted (reported, never failing)" })
       .option('progress', { choices: ['default', 'simple', 'silent'] as const, describe: 'progress display on stderr' })
+      .option('connect', { type: 'string', describe: 'hunt on a running browser: its ws:// DevTools URL, or http://host:port (never closed)' })
+      .option('workers', { type: 'number', describe: 'scenarios hunted at once, each in its own browser context (default 1)' })
+      .option('history', { type: 'string', describe: 'NDJSON file of past runs: mark leaks new / still there / fixed, and append this run' })
+      .option('fail-on', { choices: FAIL_ON, describe: "which leaks fail the run: 'any' (default) or only 'new' ones (see --history)" })
       .example('$0 run scenarios/settings.mjs --url http://localhost:3000', 'hunt one flow of a running app')
       .example('$0 run flows/*.ts --serve dist --json leaks.json --junit leaks.xml', 'a nightly sweep over a static build')
       .check((a) => {
         if (a.iterations !== undefined) validateIterations(a.iterations);
         if (a.url && a.serve) throw new UsageError('use either --url or --serve, not both');
+        if (a.connect && (a.browser || a.headful)) throw new UsageError('--connect uses a running browser: drop --browser and --headful');
+        if (a.workers !== undefined && !(Number.isInteger(a.workers) && a.workers >= 1)) {
+          throw new UsageError(`--workers ${a.workers}: expected a whole number of 1 or more`);
+        }
         return true;
       }) as unknown as Argv<RunArgs>,
-  run: (args, ctx) => runMain(args, ctx.out.colors.isColorSupported, ctx.out.line),
+  run: (args, ctx) => runMain(args, ctx.out.colors.isColorSupported, ctx.out.line, ctx.note),
 });
 
-async function runMain(args: RunArgs, color: boolean, print: (text: string) => void): Promise<number> {
+async function runMain(args: RunArgs, color: boolean, print: (text: string) => void, note: (text: string) => void): Promise<number> {
   let server: { url: string; close(): Promise<void> } | undefined;
   let baseUrl = args.url;
   if (args.url) {
@@ -83,6 +96,9 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
   try {
     result = await runSweep({
       scenarioFiles: selectShard(args.scenarios, args.shard),
+      shard: shardInfo(args.scenarios, args.shard),
+      connect: args.connect,
+      workers: args.workers,
       accept: args.accept ? acceptedSignatures(args.accept) : undefined,
       baseUrl,
       iterations: args.iterations,
@@ -97,19 +113,18 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
   } finally {
     await server?.close();
   }
+  if (args.history) result = applyHistory(result, args.history, note);
   write(args.json, renderReport(result, 'json'));
   write(args.junit, renderReport(result, 'junit'));
   write(args.markdown, renderReport(result, 'markdown'));
   write(args.html, renderReport(result, 'html'));
   print(renderReport(result, 'terminal', { color, showInternal: args['show-internal'], width: process.stdout.columns }).trimEnd());
-  return exitCodeOf(result);
+  return exitCodeOf(result, args['fail-on']);
 }
 
-/** 3 when any scenario could not run, else 1 when any unaccepted leak, else 0. */
-export function exitCodeOf(result: HuntResult): number {
-  if (result.scenarios.some((s) => s.status === 'failed')) return ExitCode.failed;
-  if (result.scenarios.some((s) => s.status === 'leaks')) return ExitCode.leaksFound;
-  return ExitCode.ok;
+/** 3 when any scenario could not run, else 1 when any unaccepted leak (only new ones with `--fail-on new`), else 0. */
+export function exitCodeOf(result: HuntResult, failOn: FailOn = 'any'): number {
+  return exitCodeFor(result, failOn);
 }
 
 /** `--shard i/n`: every n-th scenario starting at the i-th, in sorted order, so shards never overlap. */
@@ -120,6 +135,13 @@ export function selectShard(files: string[], shard: string | undefined): string[
   const n = m ? Number(m[2]) : NaN;
   if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard ${shard}: expected i/n with 1 ≤ i ≤ n, e.g. 1/4`);
   return [...files].sort().filter((_, k) => k % n === i - 1);
+}
+
+/** What `leakhound merge` needs to put the shards' scenarios back in the unsharded order. */
+export function shardInfo(files: string[], shard: string | undefined): ShardInfo | undefined {
+  const m = shard ? /^(\d+)\/(\d+)$/.exec(shard) : null;
+  if (!m) return undefined;
+  return { index: Number(m[1]), count: Number(m[2]), files: files.map((f) => resolve(f)) };
 }
 
 /** Signatures of every leak in a previous JSON result: known leaks a team has accepted for now. */
