@@ -2,25 +2,35 @@
 // x.ts` works from the compiled CLI without a build step or a global loader.
 
 import { spawnSync } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
-import type { LoadedScenario } from './types.js';
+import type { LoadedScenario, LoadOptions } from './types.js';
 import { validateScenario } from './validate.js';
+import { parseRecorderFlow, splitFlow } from './recorder.js';
+import { recorderScenario } from './recorder-replay.js';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts']);
 const JAVASCRIPT = new Set(['.js', '.mjs', '.cjs']);
 
-export async function loadScenario(file: string): Promise<LoadedScenario> {
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<LoadedScenario> {
   const path = resolve(file);
   const ext = extname(path);
-  if (!TYPESCRIPT.has(ext) && !JAVASCRIPT.has(ext)) {
-    throw new UsageError(`${file}: not a scenario file (use .ts, .mts, .cts, .js, .mjs or .cjs)`);
+  const recorder = ext.toLowerCase() === '.json';
+  if (!TYPESCRIPT.has(ext) && !JAVASCRIPT.has(ext) && !recorder) {
+    throw new UsageError(`${file}: not a scenario file (use .ts, .mts, .cts, .js, .mjs, .cjs, or a DevTools Recorder .json)`);
   }
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new UsageError(`${file}: no such file`);
   if (!info.isFile()) throw new UsageError(`${file}: not a file`);
+  if (recorder) {
+    // A Recorder export is data, not code: parsed and cut into parts, never imported.
+    const flow = parseRecorderFlow(await readFile(path, 'utf8'), file);
+    const split = splitFlow(flow, file, { actionSteps: opts.actionSteps });
+    const scenario = recorderScenario(flow, split, { file, baseUrl: opts.baseUrl });
+    return { file: path, scenario, name: flow.title };
+  }
 
   const url = pathToFileURL(path).href;
   let namespace: Record<string, unknown>;

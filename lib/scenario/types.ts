@@ -28,6 +28,14 @@ export interface LoadedScenario {
   name: string;
 }
 
+/** How `loadScenario` reads a DevTools Recorder flow (.json); scenario modules ignore it. */
+export interface LoadOptions {
+  /** `--action-steps 3-7`: 1-based positions in the flow's `steps` array; overrides its markers. */
+  actionSteps?: string;
+  /** `--url`: a flow's recorded origin is replaced by this URL's origin. */
+  baseUrl?: string;
+}
+
 export function defineScenario<S extends Scenario>(scenario: S): S {
   return scenario;
 }
