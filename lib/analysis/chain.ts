@@ -88,17 +88,32 @@ export function anchorShape(s: HeapSnapshot, nodes: number[], edges: number[], c
 
 /** A shape key for a chain: edge kinds and names with indices folded, class names without ids. */
 export function pathShape(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string {
-  const parts: string[] = [];
+  return shapeSteps(s, nodes, edges, className).join('');
+}
+
+/** pathShape as one string per step (an object and the reference out of it). */
+function shapeSteps(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string[] {
+  const steps: string[] = [];
   for (let i = 0; i < nodes.length; i++) {
-    parts.push(normaliseClass(className(nodes[i])));
+    let step = normaliseClass(className(nodes[i]));
     if (i < edges.length) {
       const e = edges[i];
       const t = s.edgeType[e];
       const numeric = t === s.edgeTypes.element || t === s.edgeTypes.hidden || /^\d+$/.test(s.edgeName(e));
-      parts.push(`-${s.edgeTypeName(e)}:${numeric ? '[]' : s.edgeName(e)}->`);
+      step += `-${s.edgeTypeName(e)}:${numeric ? '[]' : s.edgeName(e)}->`;
     }
+    steps.push(step);
   }
-  return parts.join('');
+  return steps;
+}
+
+/**
+ * The shape of the chain to the old object that holds a primary, one string per step: what
+ * fragments of one bug share (see verdict-groups.ts#groupSignature).
+ */
+export function holderSteps(s: HeapSnapshot, nodes: number[], edges: number[], className: (n: number) => string): string[] {
+  if (nodes.length < 2) return shapeSteps(s, nodes, edges, className);
+  return shapeSteps(s, nodes.slice(0, -1), edges.slice(0, -1), className);
 }
 
 /** Drops what varies between runs of the same page: URLs after ` / `, `@1234` ids. */
