@@ -110,6 +110,12 @@ export interface Leak {
   collection?: CollectionGrowth;
   /** The user accepted this leak (scenario `ignore`); reported, never fails the run. */
   ignored?: boolean;
+  /** The ranking rule (lib/analysis/rules.ts) that chose `headline`, e.g. `rank.user-class-first`. */
+  headlineRule?: string;
+  /** On hidden rows (`hidden.browserClasses`): the rule that hid this row, e.g. `hide.engine-held`. */
+  hiddenBy?: string;
+  /** On hidden rows: that rule's reason, for readers without the rule book. */
+  hiddenReason?: string;
   /** With --history: new since the scenario's previous run, or still there since a date. */
   history?: LeakHistory;
 }
@@ -135,6 +141,12 @@ export interface ChainStep {
   leaked: boolean;
   /** Where the chain starts, on the first step only: window, dom, native-root, gc-root. */
   rootKind?: string;
+  /**
+   * On a listener step (Blink's listener object whose edge leads to the handler): the
+   * registration the page made, shown as the suspect instead of Blink's listener vector.
+   * `type` is '?' when the runner listed no listeners to match it against.
+   */
+  listener?: { target: string; type: string; handler: string };
 }
 
 export interface ListenerGrowth {
@@ -153,7 +165,7 @@ export interface CollectionGrowth {
 
 export interface HiddenSummary {
   /** Growing objects that only DevTools, Puppeteer or leakhound held, by reason. */
-  internals: { reason: string; objects: number }[];
+  internals: { reason: string; objects: number; /** `hide.internals.<id>` (lib/analysis/rules.ts). */ hiddenBy?: string }[];
   /** Growing classes that only browser bookkeeping explains (shown with --show-internal). */
   browserClasses: Leak[];
 }
