@@ -30,6 +30,10 @@ export {
 
 export { runSweep, type SweepOptions } from './runner/sweep.js';
 export { huntScenario, DEFAULT_ITERATIONS, type HuntOptions, type HuntStep } from './runner/hunt.js';
+// Leak checks inside a test suite (also `leakhound/testing`; the Playwright fixture is `leakhound/playwright`).
+export { huntPage, assertNoLeaks, LeakAssertionError, toNotLeak, leakMatchers, toHuntResult, type HuntPageOptions } from './testing.js';
+export { inspectScenario, type InspectOptions, type InspectSession, type AttachInfo } from './runner/inspect.js';
+export { exposeLeaks, type ExposedLeak } from './runner/expose.js';
 
 export { launchBrowser, type LaunchOptions, type LaunchedBrowser } from './browser/launch.js';
 export { findBrowser, type FoundBrowser, type FindBrowserOptions } from './browser/find-browser.js';

@@ -15,6 +15,7 @@ import { chainCommand } from './commands/chain.js';
 import { graphCommand } from './commands/graph.js';
 import { diffCommand } from './commands/diff.js';
 import { runCommand } from './commands/run.js';
+import { inspectCommand } from './commands/inspect.js';
 import { mergeCommand } from './commands/merge.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a list of verbs with different argument types */
@@ -28,6 +29,7 @@ export type CliCommand = Command<any> | CommandModule<any, any>;
 /** Every verb, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
   runCommand,
+  inspectCommand,
   mergeCommand,
   typesCommand,
   countCommand,

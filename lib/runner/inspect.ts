@@ -1,0 +1,155 @@
+// `inspect`: one scenario hunted with `startHunt` on a browser that stays open afterwards,
+// each leak's instance exposed in the page as `$leak1`, `$leak2`… (runner/expose.ts). The
+// hunt, verdict and report are the ordinary ones; this file only loads the page, keeps the
+// hunt's CDP session alive (heap ids are only valid on it) and says how to attach DevTools.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { launchBrowser, type LaunchedBrowser } from '../browser/launch.js';
+import { openUrl, describeError } from '../browser/page-guard.js';
+import { resolveScenarioUrl } from '../scenario/resolve-url.js';
+import type { LoadedScenario } from '../scenario/types.js';
+import type { ScenarioResult } from '../analysis/result.js';
+import { BrowserError, LeakhoundError, ScenarioError } from '../errors.js';
+import { startHunt, type Hunt, type HuntStep } from './hunt.js';
+import { exposeLeaks, type ExposedLeak } from './expose.js';
+
+export interface InspectOptions {
+  /** `--url`: the page, or the base that a relative scenario url joins. */
+  baseUrl?: string;
+  iterations?: number;
+  /** `--browser PATH`. */
+  browser?: string;
+  /** Show the window (the CLI decides from DISPLAY / WAYLAND_DISPLAY). */
+  headful?: boolean;
+  accept?: readonly string[];
+  onStep?: (step: HuntStep, detail?: string) => void;
+}
+
+export interface AttachInfo {
+  /** The DevTools port, bound to 127.0.0.1 only. */
+  port: number;
+  /** For Puppeteer's `connect({ browserWSEndpoint })` or any CDP client. */
+  browserWSEndpoint: string;
+  /** The inspected page's own CDP endpoint. */
+  pageWSEndpoint: string;
+  /** DevTools (served by the browser itself) attached to the inspected page. */
+  devtoolsUrl: string;
+}
+
+export interface InspectSession {
+  result: ScenarioResult;
+  exposed: ExposedLeak[];
+  browser: { path: string; version: string };
+  startedAt: string;
+  attach: AttachInfo;
+  /** The inspected page, for callers that drive it further. */
+  page: Page;
+  /** Resolves when the browser exits or the inspected page is closed. */
+  closed: Promise<void>;
+  /** Ends the hunt's session and closes the browser; idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Hunts `loaded` on a browser of its own and leaves it running with the leaks exposed. A
+ * page that does not load or a setup that throws is a ScenarioError (nothing to inspect);
+ * a failure during the hunt itself is in `result` (status 'failed'), the browser still open.
+ */
+export async function inspectScenario(loaded: LoadedScenario, opts: InspectOptions = {}): Promise<InspectSession> {
+  const sc = loaded.scenario;
+  const url = resolveScenarioUrl(sc.url, opts.baseUrl);
+  const startedAt = new Date().toISOString();
+  // Our own profile dir, so the DevTools port the browser picked can be read back from it.
+  const profile = mkdtempSync(join(tmpdir(), 'leakhound-inspect-'));
+  let launched: LaunchedBrowser | undefined;
+  let hunt: Hunt | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await hunt?.close().catch(() => undefined);
+      await launched?.browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    })());
+  try {
+    launched = await launchBrowser({
+      browser: opts.browser,
+      headful: opts.headful,
+      args: ['--remote-debugging-port=0', `--user-data-dir=${profile}`],
+    });
+    const browser = launched.browser;
+    // The window the browser opened with: in headful mode that is the one the user sees.
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    // Started before the page loads, so every script it parses and request it makes is seen.
+    hunt = await startHunt(page, {
+      name: loaded.name,
+      iterations: opts.iterations ?? sc.iterations,
+      ignore: sc.ignore,
+      accept: opts.accept,
+      onStep: opts.onStep,
+    });
+    opts.onStep?.('load');
+    await openUrl(page, url, loaded.name);
+    if (sc.setup) {
+      opts.onStep?.('setup');
+      await step(loaded.name, 'setup', () => sc.setup!(page));
+    }
+    await hunt.iterate(
+      () => sc.action(page),
+      sc.back ? () => sc.back!(page) : undefined,
+    );
+    const result = await hunt.finish();
+    result.file = loaded.file;
+    const exposed = result.status === 'failed' ? [] : await exposeLeaks(hunt.heap.cdp, result.leaks);
+    const attach = await attachInfo(profile, hunt);
+    const closed = new Promise<void>((done) => {
+      browser.once('disconnected', () => done());
+      page.once('close', () => done());
+    });
+    return {
+      result,
+      exposed,
+      browser: { path: launched.path, version: launched.version },
+      startedAt,
+      attach,
+      page,
+      closed,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function step<T>(scenario: string, name: string, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof LeakhoundError) throw err;
+    throw new ScenarioError(`${scenario}: ${name} failed: ${describeError(err)}`, scenario, name);
+  }
+}
+
+async function attachInfo(profile: string, hunt: Hunt): Promise<AttachInfo> {
+  let port: number;
+  let browserPath: string;
+  try {
+    // Chromium writes the port it bound and the browser target's path once it listens.
+    const [p, path] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
+    port = Number(p);
+    browserPath = path ?? '';
+  } catch (err) {
+    throw new BrowserError(`the browser opened no DevTools port to attach to: ${describeError(err)}`);
+  }
+  const { targetInfo } = (await hunt.heap.cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+  const host = `127.0.0.1:${port}`;
+  const pagePath = `/devtools/page/${targetInfo.targetId}`;
+  return {
+    port,
+    browserWSEndpoint: `ws://${host}${browserPath}`,
+    pageWSEndpoint: `ws://${host}${pagePath}`,
+    devtoolsUrl: `http://${host}/devtools/inspector.html?ws=${host}${pagePath}`,
+  };
+}
