@@ -6,6 +6,7 @@ import type { ChainStep, Leak } from '../analysis/result.js';
 import { cleanText, displayLength } from './escape.js';
 import { formatBytes, formatNumber, formatSigned, formatTriple } from './format.js';
 import { objectsPerIteration } from './facts.js';
+import { allocationLines } from './allocations.js';
 
 export type Role =
   | 'frame'
@@ -177,7 +178,7 @@ export function leakTitle(leak: Leak, rank: number, iterations: number): Line {
 
 /** Title, what grew, and the chain: everything a reader needs about one leak. */
 export function leakBlock(leak: Leak, rank: number, iterations: number): Line[] {
-  const body = [...leakDetails(leak), ...leakTrace(leak)].map((line): Line => [{ text: '  ' }, ...line]);
+  const body = [...leakDetails(leak), ...leakTrace(leak), ...allocationLines(leak)].map((line): Line => [{ text: '  ' }, ...line]);
   return [leakTitle(leak, rank, iterations), ...body];
 }
 
