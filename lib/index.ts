@@ -1,7 +1,8 @@
 // leakhound's public API. Three layers can be used on their own:
 //  - the heap engine (`readHeapSnapshot` and pure analyses over a HeapSnapshot), offline,
 //    for snapshots saved from Chrome DevTools or taken by any tool;
-//  - the hunt (`runSweep`, `huntScenario`) that drives Chromium through scenarios;
+//  - the hunt (`runSweep`, `huntScenario`) that drives Chromium through scenarios, and
+//    `startHunt` for a page your own Puppeteer/Playwright code (or CDP session) drives;
 //  - the reporters, which render a HuntResult as terminal text, JSON, JUnit, Markdown or HTML.
 //
 //   import { readHeapSnapshot, classStatistics } from 'leakhound';
@@ -29,7 +30,18 @@ export {
 } from './analysis/result.js';
 
 export { runSweep, type SweepOptions } from './runner/sweep.js';
-export { huntScenario, DEFAULT_ITERATIONS, type HuntOptions, type HuntStep } from './runner/hunt.js';
+export {
+  huntScenario,
+  startHunt,
+  DEFAULT_ITERATIONS,
+  type Hunt,
+  type StartHuntOptions,
+  type HuntOptions,
+  type HuntStep,
+  type HuntTarget,
+  type PlaywrightPage,
+} from './runner/hunt.js';
+export { withTimeout, CdpTimeoutError, type CdpSession } from './browser/cdp.js';
 // Leak checks inside a test suite (also `leakhound/testing`; the Playwright fixture is `leakhound/playwright`).
 export { huntPage, assertNoLeaks, LeakAssertionError, toNotLeak, leakMatchers, toHuntResult, type HuntPageOptions } from './testing.js';
 export { inspectScenario, type InspectOptions, type InspectSession, type AttachInfo } from './runner/inspect.js';
@@ -37,7 +49,7 @@ export { exposeLeaks, type ExposedLeak } from './runner/expose.js';
 
 export { launchBrowser, type LaunchOptions, type LaunchedBrowser } from './browser/launch.js';
 export { findBrowser, type FoundBrowser, type FindBrowserOptions } from './browser/find-browser.js';
-export { HeapSession, type HeapCounters } from './browser/heap-session.js';
+export { HeapSession, type HeapCounters, type HeapSessionOptions } from './browser/heap-session.js';
 
 export { defineScenario, type Scenario, type LoadedScenario } from './scenario/types.js';
 export { loadScenario } from './scenario/load.js';

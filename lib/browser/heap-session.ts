@@ -2,9 +2,10 @@
 // session's whole life because V8 keeps heap object ids stable between snapshots only
 // while it is, and snapshot diffs by id depend on that.
 
-import type { CDPSession, Page } from 'puppeteer';
+import { DEFAULT_SNAPSHOT_TIMEOUT, withTimeout, type CdpSession } from './cdp.js';
+import { attachTarget, type HuntTarget } from './driver.js';
 import { trackPuppeteerHandles, type HandleTracker } from './handle-tracker.js';
-import { isInternalScriptUrl, isPuppeteerUtilityWorld } from './internal-source.js';
+import { isDriverUtilityWorld, isInternalScriptUrl } from './internal-source.js';
 
 export interface HeapCounters {
   /** Bytes of JS heap in use (not the reserved size). */
@@ -17,8 +18,15 @@ export interface HeapCounters {
 
 export interface SnapshotOptions {
   signal?: AbortSignal;
-  /** Milliseconds for the whole capture; defaults to the browser's protocol timeout. */
+  /** Milliseconds for the whole capture; defaults to the session's `snapshotTimeout`. */
   timeout?: number;
+}
+
+export interface HeapSessionOptions {
+  /** Milliseconds any ordinary command may take (default 120 s). */
+  timeout?: number;
+  /** Milliseconds a snapshot capture may take (default 15 min). */
+  snapshotTimeout?: number;
 }
 
 export interface ReleaseReport {
@@ -30,33 +38,46 @@ export interface ReleaseReport {
 export const LEAKHOUND_OBJECT_GROUP = 'leakhound';
 
 export class HeapSession {
-  readonly #tracker: HandleTracker;
+  /** The session with a deadline on every command, for CDP helpers such as `listEventListeners`. */
+  readonly cdp: CdpSession;
+  readonly #raw: CdpSession;
+  readonly #owned: boolean;
+  readonly #snapshotTimeout: number;
+  #tracker: HandleTracker = inertTracker;
   /** Script id → the context it runs in, for scripts not recognisable by URL alone. */
   readonly #scriptContext = new Map<number, number>();
   readonly #internalScripts = new Set<number>();
   readonly #utilityContexts = new Set<number>();
+  readonly #onContext = ({ context }: { context: { id: number; name: string } }) => {
+    if (isDriverUtilityWorld(context.name)) this.#utilityContexts.add(context.id);
+  };
+  readonly #onScript = (e: { scriptId: string; url: string; executionContextId: number }) => {
+    const id = Number(e.scriptId);
+    if (isInternalScriptUrl(e.url)) this.#internalScripts.add(id);
+    else this.#scriptContext.set(id, e.executionContextId);
+  };
   #closed = false;
 
-  private constructor(
-    readonly page: Page,
-    /** The raw session, for CDP helpers such as `listEventListeners`. */
-    readonly cdp: CDPSession,
-  ) {
-    this.#tracker = trackPuppeteerHandles(page);
-    cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      if (isPuppeteerUtilityWorld(context.name)) this.#utilityContexts.add(context.id);
-    });
-    cdp.on('Debugger.scriptParsed', (e) => {
-      const id = Number(e.scriptId);
-      if (isInternalScriptUrl(e.url)) this.#internalScripts.add(id);
-      else this.#scriptContext.set(id, e.executionContextId);
-    });
+  private constructor(raw: CdpSession, owned: boolean, opts: HeapSessionOptions) {
+    this.#raw = raw;
+    this.#owned = owned;
+    this.cdp = withTimeout(raw, opts.timeout);
+    this.#snapshotTimeout = opts.snapshotTimeout ?? DEFAULT_SNAPSHOT_TIMEOUT;
+    raw.on('Runtime.executionContextCreated', this.#onContext);
+    raw.on('Debugger.scriptParsed', this.#onScript);
   }
 
-  static async open(page: Page): Promise<HeapSession> {
-    const cdp = await page.createCDPSession();
-    const session = new HeapSession(page, cdp);
+  /**
+   * Opens a session on a Puppeteer or Playwright page (detached again by `close()`), or
+   * adopts a CDP session the caller opened (left attached by `close()`). On a Puppeteer
+   * page the handles Puppeteer leaves behind are tracked and released before snapshots.
+   */
+  static async open(target: HuntTarget, opts: HeapSessionOptions = {}): Promise<HeapSession> {
+    const attached = await attachTarget(target);
+    const session = new HeapSession(attached.session, attached.owned, opts);
+    if (attached.puppeteerPage) session.#tracker = trackPuppeteerHandles(attached.puppeteerPage);
     try {
+      const cdp = session.cdp;
       // Runtime first: contexts (and their names) must be known before scripts arrive.
       await cdp.send('Runtime.enable');
       // No cache of collected scripts: it would keep memory the page already freed.
@@ -117,12 +138,12 @@ export class HeapSession {
       }
     };
     let onAbort: (() => void) | undefined;
-    this.cdp.on('HeapProfiler.addHeapSnapshotChunk', listener);
+    this.#raw.on('HeapProfiler.addHeapSnapshotChunk', listener);
     try {
       const capture = this.cdp.send(
         'HeapProfiler.takeHeapSnapshot',
         { reportProgress: false, captureNumericValue: false, exposeInternals: false },
-        opts.timeout === undefined ? undefined : { timeout: opts.timeout },
+        { timeout: opts.timeout ?? this.#snapshotTimeout },
       );
       if (signal) {
         // V8 cannot stop mid-snapshot; stop listening and let the write finish unseen.
@@ -137,7 +158,7 @@ export class HeapSession {
       }
     } finally {
       if (onAbort) signal?.removeEventListener('abort', onAbort);
-      this.cdp.off('HeapProfiler.addHeapSnapshotChunk', listener);
+      this.#raw.off('HeapProfiler.addHeapSnapshotChunk', listener);
     }
     if (failure) throw failure.error;
   }
@@ -170,11 +191,25 @@ export class HeapSession {
     return { handlesReleased };
   }
 
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Detaches a session leakhound opened; a caller's own session stays attached for them. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     this.#tracker.stop();
+    this.#raw.off('Runtime.executionContextCreated', this.#onContext);
+    this.#raw.off('Debugger.scriptParsed', this.#onScript);
     // Detaching ends the session's agents; a crashed or closed page has none left to end.
-    await this.cdp.detach().catch(() => undefined);
+    if (this.#owned) await this.#raw.detach().catch(() => undefined);
   }
 }
+
+const inertTracker: HandleTracker = {
+  live: 0,
+  keepCurrent() {},
+  release: async () => 0,
+  stop() {},
+};

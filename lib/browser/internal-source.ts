@@ -5,6 +5,8 @@ export const INTERNAL_URL_PREFIX = 'leakhound-internal://';
 
 /** Puppeteer appends `-<version>` to this world name. */
 export const PUPPETEER_UTILITY_WORLD = '__puppeteer_utility_world__';
+/** Playwright appends the page's guid (`__playwright_utility_world_page@…`). */
+export const PLAYWRIGHT_UTILITY_WORLD = '__playwright_utility_world_';
 
 /** Appends a `sourceURL` comment so the script is recognisably ours in the debugger and snapshots. */
 export function withInternalSourceUrl(expression: string, name: string): string {
@@ -20,6 +22,7 @@ export function isInternalScriptUrl(url: string): boolean {
   );
 }
 
-export function isPuppeteerUtilityWorld(contextName: string): boolean {
-  return contextName.startsWith(PUPPETEER_UTILITY_WORLD);
+/** The isolated worlds where Puppeteer and Playwright run their own helpers (selectors, waits). */
+export function isDriverUtilityWorld(contextName: string): boolean {
+  return contextName.startsWith(PUPPETEER_UTILITY_WORLD) || contextName.startsWith(PLAYWRIGHT_UTILITY_WORLD);
 }

@@ -2,7 +2,8 @@
 // listener on window"). One DOMDebugger call with depth -1 covers the whole document tree
 // (shadow roots and iframes included) and names each listener's node by backendNodeId.
 
-import type { CDPSession, Protocol } from 'puppeteer';
+import type { Protocol } from 'puppeteer';
+import type { CdpSession } from './cdp.js';
 import { withInternalSourceUrl } from './internal-source.js';
 
 export interface ListenerCount {
@@ -15,10 +16,10 @@ export interface ListenerCount {
 /** Its own group, released before returning, so listing never keeps a handler alive. */
 const GROUP = 'leakhound-listeners';
 
-export async function listEventListeners(session: CDPSession): Promise<ListenerCount[]> {
+export async function listEventListeners(session: CdpSession): Promise<ListenerCount[]> {
   try {
     const [win, doc] = await Promise.all([evaluateObject(session, 'window'), evaluateObject(session, 'document')]);
-    const [onWindow, inTree] = await Promise.all([
+    const [onWindow, inTree]: Protocol.DOMDebugger.GetEventListenersResponse[] = await Promise.all([
       session.send('DOMDebugger.getEventListeners', { objectId: win }),
       session.send('DOMDebugger.getEventListeners', { objectId: doc, depth: -1, pierce: true }),
     ]);
@@ -26,7 +27,7 @@ export async function listEventListeners(session: CDPSession): Promise<ListenerC
     const labels = new Map<number, string>();
     await Promise.all(
       nodes.map(async (backendNodeId) => {
-        const { node } = await session.send('DOM.describeNode', { backendNodeId });
+        const { node }: Protocol.DOM.DescribeNodeResponse = await session.send('DOM.describeNode', { backendNodeId });
         labels.set(backendNodeId, nodeLabel(node));
       }),
     );
@@ -45,7 +46,7 @@ export async function listEventListeners(session: CDPSession): Promise<ListenerC
   }
 }
 
-async function evaluateObject(session: CDPSession, expression: string): Promise<string> {
+async function evaluateObject(session: CdpSession, expression: string): Promise<string> {
   const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
     expression: withInternalSourceUrl(expression, 'listeners'),
     objectGroup: GROUP,

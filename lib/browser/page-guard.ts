@@ -4,6 +4,7 @@
 
 import type { Dialog, Page } from 'puppeteer';
 import { BrowserError, LeakhoundError, ScenarioError } from '../errors.js';
+import type { CdpSession } from './cdp.js';
 
 export interface PageGuard {
   /**
@@ -15,7 +16,68 @@ export interface PageGuard {
   dispose(): void;
 }
 
+/** Tells the guard when the page crashed or the browser went away; returns how to stop watching. */
+export type GuardWatch = (events: { crashed(): void; disconnected(): void }) => () => void;
+
 export function guardPage(page: Page, scenario: string): PageGuard {
+  return createGuard(scenario, ({ crashed, disconnected }) => {
+    // A dialog blocks the page until answered. Answer after the step's own listeners had
+    // their turn (they run synchronously), so scenarios that handle dialogs still can.
+    const onDialog = (dialog: Dialog) => {
+      setTimeout(() => {
+        const answer = dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss();
+        answer.catch(() => undefined);
+      }, 0);
+    };
+    const browser = page.browser();
+    page.on('error', crashed);
+    page.on('dialog', onDialog);
+    browser.on('disconnected', disconnected);
+    return () => {
+      page.off('error', crashed);
+      page.off('dialog', onDialog);
+      browser.off('disconnected', disconnected);
+    };
+  });
+}
+
+export interface SessionGuardOptions {
+  /**
+   * Dismiss JavaScript dialogs (accept `beforeunload`) over CDP. Only for a session nobody
+   * else drives: a driver with its own dialog handling (Playwright dismisses unhandled
+   * dialogs) would race us. Needs `Page.enable` on the session.
+   */
+  answerDialogs?: boolean;
+}
+
+/**
+ * The same guard over a bare CDP session (Playwright pages, a caller's own session). Needs
+ * `Inspector.enable` on the session for crash and detach events.
+ */
+export function guardSession(session: CdpSession, scenario: string, opts: SessionGuardOptions = {}): PageGuard {
+  return createGuard(scenario, ({ crashed, disconnected }) => {
+    const onDetached = ({ reason }: { reason?: string }) => {
+      // Chromium says "Render process gone." when the renderer dies under a live target.
+      if (reason && /render process gone/i.test(reason)) crashed();
+      else disconnected();
+    };
+    const onDialog = ({ type }: { type: string }) => {
+      setTimeout(() => {
+        session.send('Page.handleJavaScriptDialog', { accept: type === 'beforeunload' }).catch(() => undefined);
+      }, 0);
+    };
+    session.on('Inspector.targetCrashed', crashed);
+    session.on('Inspector.detached', onDetached);
+    if (opts.answerDialogs) session.on('Page.javascriptDialogOpening', onDialog);
+    return () => {
+      session.off('Inspector.targetCrashed', crashed);
+      session.off('Inspector.detached', onDetached);
+      if (opts.answerDialogs) session.off('Page.javascriptDialogOpening', onDialog);
+    };
+  });
+}
+
+function createGuard(scenario: string, watch: GuardWatch): PageGuard {
   let crashed = false;
   let disconnected = false;
   const pending = new Set<(reason: LeakhoundError) => void>();
@@ -25,25 +87,16 @@ export function guardPage(page: Page, scenario: string): PageGuard {
 
   let currentStep = 'load';
   const onCrash = () => {
+    if (crashed) return;
     crashed = true;
     fail(new ScenarioError(`${scenario}: the page crashed during ${currentStep}`, scenario, currentStep));
   };
   const onDisconnect = () => {
+    if (disconnected || crashed) return;
     disconnected = true;
     fail(new BrowserError(`the browser exited during ${currentStep} of ${scenario}`));
   };
-  // A dialog blocks the page until answered. Answer after the step's own listeners had
-  // their turn (they run synchronously), so scenarios that handle dialogs still can.
-  const onDialog = (dialog: Dialog) => {
-    setTimeout(() => {
-      const answer = dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss();
-      answer.catch(() => undefined);
-    }, 0);
-  };
-  const browser = page.browser();
-  page.on('error', onCrash);
-  page.on('dialog', onDialog);
-  browser.on('disconnected', onDisconnect);
+  const stopWatching = watch({ crashed: onCrash, disconnected: onDisconnect });
 
   return {
     get crashed() {
@@ -71,9 +124,7 @@ export function guardPage(page: Page, scenario: string): PageGuard {
       }
     },
     dispose() {
-      page.off('error', onCrash);
-      page.off('dialog', onDialog);
-      browser.off('disconnected', onDisconnect);
+      stopWatching();
     },
   };
 }

@@ -1,11 +1,13 @@
 // Lets a page finish what a step started (fetches, renders, idle-time work) before the
-// runner measures it, so objects in flight are not mistaken for objects that stay.
+// runner measures it, so objects in flight are not mistaken for objects that stay. Works on
+// a bare CDP session, so a Puppeteer page, a Playwright page and a caller's own session
+// settle by the same rule.
 
-import type { Page } from 'puppeteer';
+import type { CdpSession } from './cdp.js';
 import { withInternalSourceUrl } from './internal-source.js';
 
 export interface SettleOptions {
-  /** Quiet time that counts as network idle, ms. */
+  /** Quiet time after the last request ends that counts as network idle, ms. */
   idleTime?: number;
   /** Longest wait for network idle, ms; a page that polls forever is still hunted. */
   timeout?: number;
@@ -14,6 +16,13 @@ export interface SettleOptions {
 export interface SettleResult {
   /** False when requests were still in flight at the timeout. */
   networkIdle: boolean;
+}
+
+export interface Settler {
+  settle(opts?: SettleOptions): Promise<SettleResult>;
+  /** Requests the page has started and not finished, as the Network domain reports them. */
+  readonly inFlight: number;
+  dispose(): void;
 }
 
 // Two frames so work scheduled by the first rAF callback also runs; the idle callback
@@ -40,14 +49,101 @@ const AFTER_FRAMES_AND_IDLE = withInternalSourceUrl(
   'settle',
 );
 
-export async function settle(page: Page, opts: SettleOptions = {}): Promise<SettleResult> {
-  let networkIdle = true;
-  try {
-    await page.waitForNetworkIdle({ idleTime: opts.idleTime ?? 250, timeout: opts.timeout ?? 5000 });
-  } catch (err) {
-    if (!(err instanceof Error && err.name === 'TimeoutError')) throw err;
-    networkIdle = false;
-  }
-  await page.evaluate(AFTER_FRAMES_AND_IDLE);
-  return { networkIdle };
+/**
+ * Starts watching the page's requests on `session`. Requests already in flight before this
+ * are not seen, so start it before the page loads (the hunt does).
+ *
+ * A settle waits for two frames and an idle period; only if requests are then in flight does
+ * it wait for the network to be quiet for `idleTime` and settle the page again. A fixed
+ * quiet period after every step (Puppeteer's `waitForNetworkIdle`) costs its full length
+ * on every step of every iteration even when the page never touches the network.
+ */
+export async function createSettler(session: CdpSession): Promise<Settler> {
+  const pending = new Set<string>();
+  let changed: (() => void) | undefined;
+  const poke = () => {
+    const c = changed;
+    changed = undefined;
+    c?.();
+  };
+  const onStart = ({ requestId }: { requestId: string }) => {
+    pending.add(requestId);
+    poke();
+  };
+  const onEnd = ({ requestId }: { requestId: string }) => {
+    if (pending.delete(requestId)) poke();
+  };
+  // A new document cancels the old one's requests; their end events do not always follow.
+  const onCleared = () => {
+    pending.clear();
+    poke();
+  };
+  session.on('Network.requestWillBeSent', onStart);
+  // A response whose body the page never reads never finishes loading: its headers are the
+  // end, as for Puppeteer's `waitForNetworkIdle`.
+  session.on('Network.responseReceived', onEnd);
+  session.on('Network.loadingFinished', onEnd);
+  session.on('Network.loadingFailed', onEnd);
+  session.on('Runtime.executionContextsCleared', onCleared);
+  // No response bodies kept for us: they would be memory the page did not ask for.
+  await session.send('Network.enable', { maxTotalBufferSize: 0, maxResourceBufferSize: 0 });
+
+  /** Resolves true when a request starts or ends within `ms`, false when `ms` passes quietly. */
+  const nextChange = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        changed = undefined;
+        resolve(false);
+      }, ms);
+      changed = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+
+  /** True once nothing was in flight for `idleTime`; false if requests are still in flight at `deadline`. */
+  const quiet = async (idleTime: number, deadline: number): Promise<boolean> => {
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return pending.size === 0;
+      const poked = await nextChange(pending.size > 0 ? left : Math.min(idleTime, left));
+      if (!poked && pending.size === 0) return true;
+    }
+  };
+
+  const afterFramesAndIdle = async () => {
+    const { exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression: AFTER_FRAMES_AND_IDLE,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`settle failed in the page: ${exceptionDetails.text ?? 'exception'}`);
+  };
+
+  return {
+    get inFlight() {
+      return pending.size;
+    },
+    async settle(opts = {}) {
+      const idleTime = opts.idleTime ?? 100;
+      const deadline = Date.now() + (opts.timeout ?? 5000);
+      await afterFramesAndIdle();
+      let networkIdle = true;
+      // Each round: responses arrive, their handlers render and may fetch again.
+      while (pending.size > 0) {
+        networkIdle = await quiet(idleTime, deadline);
+        if (!networkIdle) break;
+        await afterFramesAndIdle();
+      }
+      return { networkIdle };
+    },
+    dispose() {
+      session.off('Network.requestWillBeSent', onStart);
+      session.off('Network.responseReceived', onEnd);
+      session.off('Network.loadingFinished', onEnd);
+      session.off('Network.loadingFailed', onEnd);
+      session.off('Runtime.executionContextsCleared', onCleared);
+      poke();
+    },
+  };
 }

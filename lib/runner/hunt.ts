@@ -1,4 +1,7 @@
-// One hunt: drive a page through a scenario and turn three heap snapshots into a verdict.
+// One hunt: drive a page through a loop and turn three heap snapshots into a verdict.
+// Everything runs over one CDP session (lib/browser/cdp.ts), so a Puppeteer page, a
+// Playwright page and a caller's own session go through the same code; `huntScenario`
+// (sweeps, the CLI, the corpus) is `startHunt` + `iterate` + `finish` around a scenario file.
 // Snapshots stream from Chromium into the parser; the baseline and middle ones are reduced
 // to summaries at once, so at most one full heap graph is held at a time.
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
@@ -6,16 +9,21 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { HeapSnapshotParser } from '../heap/parser.js';
 import type { HeapSnapshot } from '../heap/snapshot.js';
-import { HeapSession } from '../browser/heap-session.js';
+import { HeapSession, type HeapSessionOptions } from '../browser/heap-session.js';
+import { isPlaywrightPage, isPuppeteerPage, type HuntTarget, type PlaywrightPage } from '../browser/driver.js';
+import type { CdpSession } from '../browser/cdp.js';
 import { listEventListeners } from '../browser/listeners.js';
-import { settle } from '../browser/page-settle.js';
-import { guardPage, openUrl, type PageGuard } from '../browser/page-guard.js';
+import { createSettler, type Settler } from '../browser/page-settle.js';
+import { guardPage, guardSession, openUrl, type PageGuard } from '../browser/page-guard.js';
+import { withInternalSourceUrl } from '../browser/internal-source.js';
+import { withNavigationWatch } from '../browser/navigation-watch.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { resolveScenarioUrl } from '../scenario/resolve-url.js';
+import { validateIterations } from '../scenario/validate.js';
 import { summarizeSnapshot, type SnapshotSummary } from '../analysis/summary.js';
 import { computeVerdict, type ListenerCount } from '../analysis/verdict.js';
 import type { CounterSample, ScenarioResult } from '../analysis/result.js';
-import { ScenarioError } from '../errors.js';
+import { ScenarioError, UsageError } from '../errors.js';
 
 export const DEFAULT_ITERATIONS = 6;
 
@@ -34,15 +42,296 @@ export interface HuntOptions {
 
 export type HuntStep = 'load' | 'setup' | 'warm-up' | 'baseline' | 'iterate' | 'middle' | 'final' | 'analyse';
 
+export interface StartHuntOptions {
+  /** Shown in reports and in error messages (default `hunt`). */
+  name?: string;
+  /** Iterations of `iterate()` unless it is given its own (default 6, at least 2). */
+  iterations?: number;
+  /** Write each snapshot as a .heapsnapshot file here (opens in Chrome DevTools). */
+  saveSnapshotsDir?: string;
+  /** Leak signatures (or class names) accepted, e.g. from a previous run. */
+  accept?: readonly string[];
+  /** Class names or retainer patterns never to report. */
+  ignore?: readonly string[];
+  /** Called as the hunt moves from step to step, for progress display. */
+  onStep?: (step: HuntStep, detail?: string) => void;
+}
+
+export type { HuntTarget, PlaywrightPage, CdpSession };
+
+/**
+ * A hunt in progress on one page. `iterate` never throws for what the page does (a step
+ * that throws, a crash, a browser exit): `finish()` then returns `status: 'failed'` with the
+ * step and a one-line message, like a scenario in a sweep.
+ */
+export interface Hunt {
+  /** Stays attached after `finish()`, so heap object ids from the result stay valid until `close()`. */
+  readonly heap: HeapSession;
+  /**
+   * One warm-up iteration, baseline snapshot, `iterations` × (action, back) with counters,
+   * the middle snapshot after half of them, the final snapshot. Runs once per hunt.
+   */
+  iterate(action: () => unknown | Promise<unknown>, back?: () => unknown | Promise<unknown>, opts?: { iterations?: number }): Promise<void>;
+  /** The verdict (`computeVerdict`): the same ScenarioResult the reports take. */
+  finish(): Promise<ScenarioResult>;
+  /** Detaches the CDP session leakhound opened (a session you passed stays yours); idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a hunt on a page as it is now: a Puppeteer Page, a Playwright Page (Chromium) or a
+ * CDP session attached to the page. Load the page first; call `iterate`, then `finish`.
+ */
+export async function startHunt(target: HuntTarget, opts: StartHuntOptions = {}): Promise<Hunt> {
+  return HuntRun.open(target, opts);
+}
+
 /** Runs one scenario in a fresh browser context and returns its result; never throws for page errors. */
 export async function huntScenario(browser: Browser, loaded: LoadedScenario, opts: HuntOptions = {}): Promise<ScenarioResult> {
   const sc = loaded.scenario;
-  const iterations = opts.iterations ?? sc.iterations ?? DEFAULT_ITERATIONS;
-  const firstHalf = Math.floor(iterations / 2);
-  const secondHalf = iterations - firstHalf;
-  const result: ScenarioResult = {
-    name: loaded.name,
-    file: loaded.file,
+  const iterations = validateIterations(opts.iterations ?? sc.iterations ?? DEFAULT_ITERATIONS, 'iterations');
+  const result = emptyResult(loaded.name, iterations);
+  result.file = loaded.file;
+  let context: BrowserContext | undefined;
+  let run: HuntRun | undefined;
+  try {
+    result.url = resolveScenarioUrl(sc.url, opts.baseUrl);
+    // A fresh context per scenario: no cookies, storage or service workers carry over.
+    context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    // Opened before the page loads, so every script the page parses is seen and every
+    // request it starts is tracked by the settle rule.
+    run = await HuntRun.open(page, { ...opts, name: loaded.name, iterations, ignore: sc.ignore }, result);
+    const t0 = Date.now();
+    run.enter('load');
+    await run.step('open', () => openUrl(page, result.url, loaded.name));
+    await run.settle('settle');
+    run.enter('setup');
+    if (sc.setup) await run.step('setup', () => sc.setup!(page));
+    await run.settle('settle');
+    await run.iterate(() => sc.action(page), sc.back ? () => sc.back!(page) : undefined);
+    result.timings.loadMs += run.startedAt - t0;
+    return await run.finish();
+  } catch (err) {
+    // Only what happens before the hunt is running lands here; the hunt records its own.
+    run?.fail(err);
+    if (!run) recordFailure(result, err, 'load');
+    return result;
+  } finally {
+    await run?.close();
+    await context?.close().catch(() => undefined);
+  }
+}
+
+type Snap = { snapshot: HeapSnapshot; listeners: ListenerCount[] };
+
+class HuntRun implements Hunt {
+  readonly result: ScenarioResult;
+  #currentStep: HuntStep = 'load';
+  #state: 'ready' | 'iterating' | 'iterated' | 'finished' | 'failed' = 'ready';
+  #final: Snap | undefined;
+  #baseline: SnapshotSummary | undefined;
+  #middle: SnapshotSummary | undefined;
+  #listeners: ListenerCount[][] = [];
+  #saved: string[] = [];
+  #closed = false;
+  /** When `iterate()` began: a scenario's load time is measured up to here. */
+  startedAt = Date.now();
+
+  private constructor(
+    readonly heap: HeapSession,
+    readonly guard: PageGuard,
+    readonly settler: Settler,
+    readonly opts: StartHuntOptions,
+    result: ScenarioResult,
+  ) {
+    this.result = result;
+  }
+
+  static async open(target: HuntTarget, opts: StartHuntOptions, result?: ScenarioResult, heapOpts: HeapSessionOptions = {}): Promise<HuntRun> {
+    const name = opts.name ?? 'hunt';
+    const iterations = validateIterations(opts.iterations ?? DEFAULT_ITERATIONS, 'iterations');
+    const heap = await HeapSession.open(target, heapOpts);
+    let guard: PageGuard | undefined;
+    try {
+      if (isPuppeteerPage(target)) {
+        guard = guardPage(target, name);
+      } else {
+        await heap.cdp.send('Inspector.enable');
+        // A caller's bare session has no driver answering dialogs; Playwright answers its own.
+        const bare = !isPlaywrightPage(target);
+        if (bare) await heap.cdp.send('Page.enable');
+        guard = guardSession(heap.cdp, name, { answerDialogs: bare });
+      }
+      const settler = await createSettler(heap.cdp);
+      return new HuntRun(heap, guard, settler, opts, result ?? emptyResult(name, iterations));
+    } catch (err) {
+      guard?.dispose();
+      await heap.close();
+      throw err;
+    }
+  }
+
+  get name(): string {
+    return this.result.name;
+  }
+
+  enter(s: HuntStep, detail?: string): void {
+    this.#currentStep = s;
+    this.opts.onStep?.(s, detail);
+  }
+
+  step<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+    return this.guard.step(label, fn);
+  }
+
+  async settle(label: string): Promise<void> {
+    await this.step(label, () => this.settler.settle());
+  }
+
+  fail(err: unknown): void {
+    if (this.#state === 'failed') return;
+    this.#state = 'failed';
+    this.#final = undefined;
+    recordFailure(this.result, err, this.#currentStep);
+  }
+
+  async iterate(action: () => unknown, back?: () => unknown, o: { iterations?: number } = {}): Promise<void> {
+    if (this.#closed) throw new UsageError(`${this.name}: iterate() after close()`);
+    if (this.#state !== 'ready') throw new UsageError(`${this.name}: iterate() runs once per hunt; start another hunt for another loop`);
+    const iterations = validateIterations(o.iterations ?? this.opts.iterations ?? this.result.iterations, 'iterations');
+    this.result.iterations = iterations;
+    this.#state = 'iterating';
+    try {
+      // A loop that leaves the document cannot be judged: each action and back is checked.
+      await withNavigationWatch(this.heap.cdp, (nav) => this.#loop(nav.checked(action), back && nav.checked(back), iterations));
+      this.#state = 'iterated';
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async #loop(action: () => unknown, back: (() => unknown) | undefined, iterations: number): Promise<void> {
+    const { result, heap } = this;
+    const firstHalf = Math.floor(iterations / 2);
+    this.startedAt = Date.now();
+    if (!result.url) result.url = await this.step('open', () => pageUrl(heap.cdp)).catch(() => '');
+    // Handles that exist now (the caller's, setup's) are theirs to keep, not leaks to release.
+    heap.keepCurrentHandles();
+    this.enter('warm-up');
+    await this.#iteration(action, back, '(warm-up)');
+    result.timings.loadMs = Date.now() - this.startedAt;
+
+    await this.#sample(0);
+    const base = await this.#snap('baseline');
+    this.#baseline = this.#timed(() => summarizeSnapshot(base.snapshot));
+    this.#listeners.push(base.listeners);
+    const ti = Date.now();
+    let snapInLoop = 0;
+    for (let i = 1; i <= iterations; i++) {
+      this.enter('iterate', `${i}/${iterations}`);
+      await this.#iteration(action, back, `#${i}`);
+      await this.#sample(i);
+      if (i === firstHalf) {
+        const tm = Date.now();
+        const mid = await this.#snap('middle');
+        this.#middle = this.#timed(() => summarizeSnapshot(mid.snapshot));
+        this.#listeners.push(mid.listeners);
+        snapInLoop += Date.now() - tm;
+      }
+    }
+    result.timings.iterationsMs = Date.now() - ti - snapInLoop;
+    this.#final = await this.#snap('final');
+    this.#listeners.push(this.#final.listeners);
+    if (this.#saved.length) result.snapshots = this.#saved;
+  }
+
+  async #iteration(action: () => unknown, back: (() => unknown) | undefined, which: string): Promise<void> {
+    await this.step(`action ${which}`, action);
+    if (back) await this.step(`back ${which}`, back);
+    await this.settle(`settle ${which}`);
+  }
+
+  async #sample(iteration: number): Promise<void> {
+    const c = await this.step(`counters #${iteration}`, async () => {
+      await this.heap.collectGarbage();
+      return this.heap.counters();
+    });
+    this.result.counters.push({ iteration, ...c } satisfies CounterSample);
+  }
+
+  async #snap(label: 'baseline' | 'middle' | 'final'): Promise<Snap> {
+    const { heap } = this;
+    this.enter(label);
+    const ts = Date.now();
+    await this.step(`${label} cleanup`, () => heap.releaseInspectorState());
+    const listeners = await this.step(`${label} listeners`, () => listEventListeners(heap.cdp));
+    // Inside guarded steps: a crash here would otherwise wait out the protocol timeout.
+    await this.step(`${label} cleanup`, async () => {
+      await heap.releaseInspectorState();
+      await heap.collectGarbage();
+    });
+    const snapshot = await this.step(`${label} snapshot`, () =>
+      streamSnapshot(heap, label, this.opts.saveSnapshotsDir, this.name, this.#saved),
+    );
+    this.result.timings.snapshotMs += Date.now() - ts;
+    return { snapshot, listeners };
+  }
+
+  #timed<T>(fn: () => T): T {
+    const t = Date.now();
+    try {
+      return fn();
+    } finally {
+      this.result.timings.analysisMs += Date.now() - t;
+    }
+  }
+
+  async finish(): Promise<ScenarioResult> {
+    const { result } = this;
+    if (this.#state === 'failed' || this.#state === 'finished') return result;
+    if (this.#state !== 'iterated') throw new UsageError(`${this.name}: call iterate() before finish()`);
+    try {
+      this.enter('analyse');
+      const iterations = result.iterations;
+      const firstHalf = Math.floor(iterations / 2);
+      const verdict = this.#timed(() =>
+        computeVerdict({
+          baseline: this.#baseline!,
+          middle: this.#middle!,
+          final: this.#final!.snapshot,
+          firstHalf,
+          secondHalf: iterations - firstHalf,
+          listeners: [this.#listeners[0]!, this.#listeners[1] ?? [], this.#listeners[2] ?? []],
+          hiddenScriptIds: this.heap.internalScriptIds,
+          ignore: [...(this.opts.ignore ?? []), ...(this.opts.accept ?? [])],
+        }),
+      );
+      result.leaks = verdict.leaks;
+      result.hidden = verdict.hidden;
+      result.status = verdict.leaks.some((l) => !l.ignored) ? 'leaks' : 'clean';
+      this.#state = 'finished';
+    } catch (err) {
+      this.fail(err);
+    }
+    // The full graph is not needed any more; only one is ever alive at a time.
+    this.#final = undefined;
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.guard.dispose();
+    this.settler.dispose();
+    await this.heap.close();
+  }
+}
+
+function emptyResult(name: string, iterations: number): ScenarioResult {
+  return {
+    name,
+    file: '',
     url: '',
     status: 'clean',
     iterations,
@@ -51,117 +340,20 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
     hidden: { internals: [], browserClasses: [] },
     timings: { loadMs: 0, iterationsMs: 0, snapshotMs: 0, analysisMs: 0 },
   };
-  let step: HuntStep = 'load';
-  const enter = (s: HuntStep, detail?: string) => {
-    step = s;
-    opts.onStep?.(s, detail);
-  };
-
-  let context: BrowserContext | undefined;
-  let guard: PageGuard | undefined;
-  let session: HeapSession | undefined;
-  try {
-    result.url = resolveScenarioUrl(sc.url, opts.baseUrl);
-    // A fresh context per scenario: no cookies, storage or service workers carry over.
-    context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    guard = guardPage(page, loaded.name);
-    const heap = await HeapSession.open(page);
-    session = heap;
-    const t0 = Date.now();
-
-    enter('load');
-    await guard.step('open', () => openUrl(page, result.url, loaded.name));
-    await guard.step('settle', () => settle(page));
-    enter('setup');
-    if (sc.setup) await guard.step('setup', () => sc.setup!(page));
-    await guard.step('settle', () => settle(page));
-    // Handles the scenario kept from setup are its own business, not leaks to release.
-    heap.keepCurrentHandles();
-    enter('warm-up');
-    await runIteration(guard, sc, page, '(warm-up)');
-    result.timings.loadMs = Date.now() - t0;
-
-    const saved: string[] = [];
-    const snap = async (label: 'baseline' | 'middle' | 'final'): Promise<{ snapshot: HeapSnapshot; listeners: ListenerCount[] }> => {
-      enter(label);
-      const ts = Date.now();
-      await guard!.step(`${label} cleanup`, () => heap.releaseInspectorState());
-      const listeners = await guard!.step(`${label} listeners`, () => listEventListeners(heap.cdp));
-      // Inside guarded steps: a crash here would otherwise wait out the protocol timeout.
-      await guard!.step(`${label} cleanup`, async () => {
-        await heap.releaseInspectorState();
-        await heap.collectGarbage();
-      });
-      const snapshot = await guard!.step(`${label} snapshot`, () =>
-        streamSnapshot(heap, label, opts.saveSnapshotsDir, loaded.name, saved),
-      );
-      result.timings.snapshotMs += Date.now() - ts;
-      return { snapshot, listeners };
-    };
-    const sample = async (iteration: number) => {
-      const c = await guard!.step(`counters #${iteration}`, async () => {
-        await heap.collectGarbage();
-        return heap.counters();
-      });
-      result.counters.push({ iteration, ...c } satisfies CounterSample);
-    };
-
-    await sample(0);
-    const base = await snap('baseline');
-    const baseline = timed(result, () => summarizeSnapshot(base.snapshot));
-    let middle: SnapshotSummary | undefined;
-    let middleListeners: ListenerCount[] = [];
-    const ti = Date.now();
-    let snapInLoop = 0;
-    for (let i = 1; i <= iterations; i++) {
-      enter('iterate', `${i}/${iterations}`);
-      await runIteration(guard, sc, page, `#${i}`);
-      await sample(i);
-      if (i === firstHalf) {
-        const tm = Date.now();
-        const mid = await snap('middle');
-        middle = timed(result, () => summarizeSnapshot(mid.snapshot));
-        middleListeners = mid.listeners;
-        snapInLoop += Date.now() - tm;
-      }
-    }
-    result.timings.iterationsMs = Date.now() - ti - snapInLoop;
-    const fin = await snap('final');
-    if (saved.length) result.snapshots = saved;
-
-    enter('analyse');
-    const verdict = timed(result, () =>
-      computeVerdict({
-        baseline,
-        middle: middle!,
-        final: fin.snapshot,
-        firstHalf,
-        secondHalf,
-        listeners: [base.listeners, middleListeners, fin.listeners],
-        hiddenScriptIds: heap.internalScriptIds,
-        ignore: [...(sc.ignore ?? []), ...(opts.accept ?? [])],
-      }),
-    );
-    result.leaks = verdict.leaks;
-    result.hidden = verdict.hidden;
-    result.status = verdict.leaks.some((l) => !l.ignored) ? 'leaks' : 'clean';
-  } catch (err) {
-    result.status = 'failed';
-    const message = err instanceof Error ? err.message : String(err);
-    result.error = { step: err instanceof ScenarioError ? err.step : step, message: oneLine(message) };
-  } finally {
-    guard?.dispose();
-    await session?.close();
-    await context?.close().catch(() => undefined);
-  }
-  return result;
 }
 
-async function runIteration(guard: PageGuard, sc: LoadedScenario['scenario'], page: Page, which: string): Promise<void> {
-  await guard.step(`action ${which}`, () => sc.action(page));
-  if (sc.back) await guard.step(`back ${which}`, () => sc.back!(page));
-  await guard.step(`settle ${which}`, () => settle(page));
+function recordFailure(result: ScenarioResult, err: unknown, step: string): void {
+  result.status = 'failed';
+  const message = err instanceof Error ? err.message : String(err);
+  result.error = { step: err instanceof ScenarioError ? err.step : step, message: oneLine(message) };
+}
+
+async function pageUrl(cdp: CdpSession): Promise<string> {
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: withInternalSourceUrl('location.href', 'url'),
+    returnByValue: true,
+  });
+  return typeof result?.value === 'string' ? result.value : '';
 }
 
 async function streamSnapshot(
@@ -185,15 +377,6 @@ async function streamSnapshot(
   });
   if (file) await new Promise<void>((res, rej) => file!.end((err?: Error | null) => (err ? rej(err) : res())));
   return parser.end();
-}
-
-function timed<T>(result: ScenarioResult, fn: () => T): T {
-  const t = Date.now();
-  try {
-    return fn();
-  } finally {
-    result.timings.analysisMs += Date.now() - t;
-  }
 }
 
 export function safeFileName(name: string): string {

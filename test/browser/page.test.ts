@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer';
 import { guardPage, openUrl } from '../../lib/browser/page-guard.js';
-import { settle } from '../../lib/browser/page-settle.js';
+import { createSettler, type SettleOptions, type SettleResult } from '../../lib/browser/page-settle.js';
 import { BrowserError, ScenarioError } from '../../lib/errors.js';
 import { closedPort, servePages, useBrowser, type PageServer } from '../helpers/browser-fixtures.js';
 
@@ -38,18 +38,29 @@ describe('browser/page settle and guard', function () {
     if (!page.isClosed()) await page.close().catch(() => undefined);
   });
 
+  /** Watches the page's requests from before it loads, as the hunt does, over plain CDP. */
+  const settleAfterLoad = async (path: string, opts?: SettleOptions): Promise<SettleResult> => {
+    const session = await page.createCDPSession();
+    const settler = await createSettler(session);
+    try {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      return await settler.settle(opts);
+    } finally {
+      settler.dispose();
+      await session.detach();
+    }
+  };
+
   it('settle waits for fetches, animation frames and idle callbacks', async () => {
-    await page.goto(`${server.url}/lazy`, { waitUntil: 'load' });
-    const result = await settle(page);
+    const result = await settleAfterLoad('/lazy');
     expect(result.networkIdle).to.equal(true);
     const events = await page.evaluate(() => (window as unknown as { events: string[] }).events);
     expect(events).to.include.members(['fetched:data', 'frame', 'idle']);
   });
 
   it('settle gives up on network idle after its timeout without failing', async () => {
-    await page.goto(`${server.url}/polls`, { waitUntil: 'load' });
     const started = Date.now();
-    const result = await settle(page, { timeout: 600, idleTime: 200 });
+    const result = await settleAfterLoad('/polls', { timeout: 600, idleTime: 200 });
     expect(result.networkIdle).to.equal(false);
     expect(Date.now() - started).to.be.below(5000);
   });
