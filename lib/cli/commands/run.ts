@@ -29,6 +29,7 @@ interface RunArgs {
   progress?: 'default' | 'simple' | 'silent';
   shard?: string;
   accept?: string;
+  'action-steps'?: string;
   connect?: string;
   workers?: number;
   history?: string;
@@ -40,7 +41,7 @@ export const runCommand = defineCommand<RunArgs>({
   describe: 'Hunt leaks: run scenario files against a page in Chromium',
   builder: (y: Argv) =>
     y
-      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files (.ts .mts .cts .js .mjs .cjs)' })
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files (.ts .mts .cts .js .mjs .cjs) or DevTools Recorder exports (.json)' })
       .option('url', { type: 'string', describe: 'the page, or the base URL that scenario urls are relative to' })
       .option('serve', { type: 'string', describe: 'serve this folder on 127.0.0.1 and use it as --url' })
       .option('iterations', { type: 'number', describe: 'iterations of action/back (default 6, or the scenario\'s own)' })
@@ -54,6 +55,10 @@ export const runCommand = defineCommand<RunArgs>({
       .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
       .option('shard', { type: 'string', describe: 'run only part i of n of the scenarios (e.g. 2/4), for CI matrices' })
       .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted (reported, never failing)" })
+      .option('action-steps', {
+        type: 'string',
+        describe: 'Recorder flows (.json): which steps are the action, e.g. 3-7 — 1-based positions in the file\'s "steps" array, setViewport and navigate included; overrides leakhound.action/leakhound.back markers',
+      })
       .option('progress', { choices: ['default', 'simple', 'silent'] as const, describe: 'progress display on stderr' })
       .option('connect', { type: 'string', describe: 'hunt on a running browser: its ws:// DevTools URL, or http://host:port (never closed)' })
       .option('workers', { type: 'number', describe: 'scenarios hunted at once, each in its own browser context (default 1)' })
@@ -96,6 +101,7 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
   try {
     result = await runSweep({
       scenarioFiles: selectShard(args.scenarios, args.shard),
+      actionSteps: actionStepsFor(args.scenarios, args['action-steps']),
       shard: shardInfo(args.scenarios, args.shard),
       connect: args.connect,
       workers: args.workers,
@@ -155,4 +161,12 @@ export function acceptedSignatures(file: string): string[] {
   }
   if (!parsed || !Array.isArray(parsed.scenarios)) throw new UsageError(`--accept ${file}: not a leakhound JSON result`);
   return parsed.scenarios.flatMap((s) => (s.leaks ?? []).map((l) => l.signature)).filter(Boolean);
+}
+
+/** `--action-steps` says which steps of a Recorder flow repeat; on scenario modules it would be silently ignored. */
+function actionStepsFor(files: string[], spec: string | undefined): string | undefined {
+  if (spec !== undefined && !files.some((f) => f.toLowerCase().endsWith('.json'))) {
+    throw new UsageError(`--action-steps ${spec}: only DevTools Recorder flows (.json) have numbered steps`);
+  }
+  return spec;
 }
