@@ -117,9 +117,11 @@ function reasonOf(err: unknown, timeout: number): string {
   if (err instanceof TimeoutError) return err.message;
   if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${Math.round(timeout / 1000)} s`;
   // fetch hides the socket error in `cause`; ws errors put it in the message.
-  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
-  if (cause?.code) return cause.code;
-  const message = err instanceof Error ? err.message : String(err);
+  // A refused WebSocket rejects with an ErrorEvent (not an Error): its `error` has the code.
+  const e = err as { cause?: { code?: string; message?: string }; error?: { code?: string }; message?: unknown } | null;
+  const code0 = e?.cause?.code ?? e?.error?.code ?? e?.cause?.message;
+  if (code0) return code0;
+  const message = err instanceof Error ? err.message : typeof e?.message === 'string' ? e.message : String(err);
   const code = /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|ETIMEDOUT|EAI_AGAIN)\b/.exec(message)?.[1];
   if (code) return code;
   return (message.split('\n').find((l) => l.trim())?.trim() ?? 'unknown error').replace(/[?#]\S*/g, '');

@@ -18,6 +18,8 @@ import {
 } from './facts.js';
 import { formatBytes, formatDuration, formatNumber, formatSigned, formatSignedBytes, plural } from './format.js';
 import { leakBlock, type Line } from './trace.js';
+import { historyDate, historyTag } from './history-text.js';
+import { trendSvg } from './trend-svg.js';
 
 export interface HtmlOptions {
   /** Also list the browser-internal growing classes that were hidden, with their traces. */
@@ -46,6 +48,8 @@ details{margin:.5rem 0}summary{cursor:pointer}pre{background:var(--panel);paddin
 .t-frame,.t-meta,.t-label,.t-note{color:var(--muted)}.t-class{font-weight:600}.t-edge{color:var(--blue)}
 .t-suspect{color:var(--red);text-decoration:underline wavy}.t-underline{color:var(--red)}.t-leaked{color:var(--amber)}.t-root{color:var(--purple)}
 svg.spark{vertical-align:middle}svg.spark polyline{fill:none;stroke:var(--blue);stroke-width:1.5}
+.hist-new{color:var(--red);font-weight:600}.hist-still{color:var(--muted)}svg.trend polyline{fill:none;stroke:var(--blue);stroke-width:1.5}
+svg.trend line{stroke:var(--line)}svg.trend text{fill:var(--muted);font-size:11px}svg.trend circle.clean{fill:var(--green)}svg.trend circle.leaks{fill:var(--red)}svg.trend circle.failed{fill:var(--amber)}
 `;
 
 export function renderHtml(result: HuntResult, opts: HtmlOptions = {}): string {
@@ -128,6 +132,7 @@ function scenarioSection(s: ScenarioResult, index: number, opts: HtmlOptions): s
     const firstActive = s.leaks.findIndex((l) => !l.ignored);
     s.leaks.forEach((leak, i) => out.push(traceDetails(leak, i + 1, s.iterations, i === firstActive)));
   }
+  out.push(historySection(s));
   out.push(counters(s), hidden(s, opts));
   const timings = phaseList(s).map((p) => `${p.phase} ${formatDuration(p.ms)}`);
   out.push(`<p class="meta">Timings: ${timings.join(' · ')} · total ${formatDuration(totalPhaseMs(s))}</p>`, '</section>');
@@ -143,7 +148,7 @@ function leakTable(s: ScenarioResult): string {
         : along.slice(0, 3).map((x) => `<code>${h(x, 60)}</code>`).join(', ') + (along.length > 3 ? ` +${along.length - 3} more` : '');
     return (
       `<tr${leak.ignored ? ' class="ignored"' : ''}><td class="n">${i + 1}</td>` +
-      `<td><code>${h(leak.headline)}</code>${leak.ignored ? ' <em>(ignored)</em>' : ''}</td><td>${h(leak.kind, 40)}</td>` +
+      `<td><code>${h(leak.headline)}</code>${leak.ignored ? ' <em>(ignored)</em>' : ''}${historyHtml(leak)}</td><td>${h(leak.kind, 40)}</td>` +
       `<td class="n">${formatSigned(objectsPerIteration(leak, s.iterations))}</td><td class="n">${formatBytes(leak.bytesPerIteration)}</td>` +
       `<td>${alongHtml}</td><td class="n">${formatNumber(leak.sharedBy)}</td></tr>`
     );
@@ -167,6 +172,25 @@ function traceHtml(lines: Line[]): string {
   return lines
     .map((line) => line.map((seg) => (seg.role ? `<span class="t-${seg.role}">${escapeHtml(seg.text)}</span>` : escapeHtml(seg.text))).join(''))
     .join('\n');
+}
+
+function historyHtml(leak: Leak): string {
+  const tag = historyTag(leak);
+  if (!tag) return '';
+  return ` <span class="${tag === 'new' ? 'hist-new' : 'hist-still'}">${escapeHtml(tag)}</span>`;
+}
+
+/** --history: the scenario's leaks per run as a chart, and the leaks fixed since the previous run. */
+function historySection(s: ScenarioResult): string {
+  const svg = trendSvg(s.trend);
+  const fixed = (s.fixed ?? []).map(
+    (f) => `<li><code>${h(f.headline)}</code> <span class="meta">${h(f.signature, 40)}, there since ${escapeHtml(historyDate(f.since))}</span></li>`,
+  );
+  if (!svg && fixed.length === 0) return '';
+  const out = [`<h3>History</h3>`];
+  if (svg) out.push(`<p class="meta">Leaks per run, oldest first (${s.trend!.length} runs)</p>`, svg);
+  if (fixed.length > 0) out.push('<p>Fixed since the previous run:</p>', `<ul class="fixed">${fixed.join('')}</ul>`);
+  return out.join('\n');
 }
 
 function counters(s: ScenarioResult): string {

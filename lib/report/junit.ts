@@ -7,6 +7,7 @@ import { cleanLines, cleanText, escapeXml, escapeXmlAttr } from './escape.js';
 import { activeLeaks, counterSeries, ignoredLeaks, phaseList, totalPhaseMs, totals, verdictOf } from './facts.js';
 import { formatBytes, formatDuration, formatNumber, formatSigned, formatSignedBytes, plural } from './format.js';
 import { leakBlock, plainText } from './trace.js';
+import { fixedLines, historyTag, trendLine } from './history-text.js';
 
 export function renderJUnit(result: HuntResult): string {
   const t = totals(result);
@@ -40,7 +41,8 @@ function testcase(s: ScenarioResult): string[] {
     );
   } else if (verdict === 'leaks') {
     const active = activeLeaks(s);
-    const message = `${plural(active.length, 'leak')}: ${active.map((l) => cleanText(l.headline, 120)).join(', ')}`;
+    const tagged = (l: (typeof active)[number]) => cleanText(l.headline, 120) + (historyTag(l) ? ` (${historyTag(l)})` : '');
+    const message = `${plural(active.length, 'leak')}: ${active.map(tagged).join(', ')}`;
     const body = active.map((l) => plainText(leakBlock(l, s.leaks.indexOf(l) + 1, s.iterations))).join('\n\n');
     out.push(`      <failure type="leak" message="${attr(message)}">${text(`${cleanText(s.url)}\n\n${body}`)}</failure>`);
   }
@@ -62,6 +64,9 @@ function systemOut(s: ScenarioResult): string {
     const rate = c.bytes ? formatSignedBytes(c.perIteration) : formatSigned(c.perIteration);
     lines.push(`${c.label}: ${c.values.map(fmt).join(' ')} (${rate}/iteration)`);
   }
+  for (const f of fixedLines(s)) lines.push(`fixed since the previous run: ${f}`);
+  const trend = trendLine(s.trend);
+  if (trend) lines.push(trend);
   for (const h of s.hidden.internals) lines.push(`hidden: ${plural(h.objects, 'object')} held only by ${cleanText(h.reason, 80)}`);
   if (s.hidden.browserClasses.length > 0) {
     lines.push(`hidden: ${plural(s.hidden.browserClasses.length, 'browser-internal growing class', 'browser-internal growing classes')}`);

@@ -18,6 +18,7 @@ import {
 } from './facts.js';
 import { formatBytes, formatDuration, formatNumber, formatSigned, formatSignedBytes, plural, sparkline } from './format.js';
 import { leakBlock, plainText } from './trace.js';
+import { historyDate, historyTag, trendLine } from './history-text.js';
 
 export interface MarkdownOptions {
   /** Also list the browser-internal growing classes that were hidden. */
@@ -73,6 +74,7 @@ function scenarioSection(s: ScenarioResult, opts: MarkdownOptions): string[] {
     const firstActive = s.leaks.findIndex((l) => !l.ignored);
     s.leaks.forEach((leak, i) => out.push(...traceDetails(leak, i + 1, s.iterations, i === firstActive), ''));
   }
+  out.push(...historyMarkdown(s));
   out.push(...counterTable(s), '');
   out.push(...hidden(s, opts), '');
   out.push(`**Timings:** ${phaseList(s).map((p) => `${p.phase} ${formatDuration(p.ms)}`).join(' · ')} · total ${formatDuration(totalPhaseMs(s))}`, '');
@@ -82,7 +84,9 @@ function scenarioSection(s: ScenarioResult, opts: MarkdownOptions): string[] {
 function leakTable(s: ScenarioResult): string[] {
   const out = ['| # | leak | kind | +objects/iteration | bytes/iteration | dragged along | shared by |', '|---:|---|---|---:|---:|---|---:|'];
   s.leaks.forEach((leak, i) => {
-    const name = markdownCode(cleanText(leak.headline), true) + (leak.ignored ? ' *(ignored)*' : '');
+    const tag = historyTag(leak);
+    const name =
+      markdownCode(cleanText(leak.headline), true) + (leak.ignored ? ' *(ignored)*' : '') + (tag ? ` — ${tag === 'new' ? '**new**' : escapeMarkdown(tag)}` : '');
     out.push(
       `| ${i + 1} | ${name} | ${escapeMarkdown(cleanText(leak.kind, 40))} | ${formatSigned(objectsPerIteration(leak, s.iterations))} | ` +
         `${formatBytes(leak.bytesPerIteration)} | ${draggedAlong(leak)} | ${formatNumber(leak.sharedBy)} |`,
@@ -102,6 +106,21 @@ function draggedAlong(leak: Leak): string {
 function traceDetails(leak: Leak, rank: number, iterations: number, open: boolean): string[] {
   const label = `#${rank} <code>${escapeHtml(cleanText(leak.headline))}</code> ${escapeHtml(cleanText(leak.kind, 40))}${leak.ignored ? ' (ignored)' : ''}: leak trace`;
   return [`<details${open ? ' open' : ''}><summary>${label}</summary>`, '', markdownCodeBlock(plainText(leakBlock(leak, rank, iterations))), '', '</details>'];
+}
+
+/** --history: leaks gone since the scenario's previous run, and its leak count across runs. */
+function historyMarkdown(s: ScenarioResult): string[] {
+  const out: string[] = [];
+  if (s.fixed && s.fixed.length > 0) {
+    out.push('**Fixed since the previous run:**', '');
+    for (const f of s.fixed) {
+      out.push(`- ${markdownCode(cleanText(f.headline), true)} (${escapeMarkdown(cleanText(f.signature, 40))}), there since ${historyDate(f.since)}`);
+    }
+    out.push('');
+  }
+  const trend = trendLine(s.trend);
+  if (trend) out.push(`**History:** ${escapeMarkdown(trend)}`, '');
+  return out;
 }
 
 function counterTable(s: ScenarioResult): string[] {

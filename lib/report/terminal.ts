@@ -20,6 +20,7 @@ import {
 } from './facts.js';
 import { formatBytes, formatDuration, formatNumber, formatSigned, formatSignedBytes, plural, sparkline } from './format.js';
 import { leakBlock, type Line, type Role } from './trace.js';
+import { fixedLines, historyTag, trendLine } from './history-text.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -78,6 +79,7 @@ function scenarioSection(s: ScenarioResult, c: Colors, opts: TerminalOptions): s
     });
     out.push('');
   }
+  out.push(...historyLines(s, c));
   out.push(...counterLines(s, c));
   out.push(...hiddenLines(s, c, opts.showInternal ?? false));
   out.push(INDENT + c.dim('timings  ') + timingText(s));
@@ -94,7 +96,8 @@ function leakTable(s: ScenarioResult, c: Colors, width?: number): string[] {
   });
   s.leaks.forEach((leak, i) => {
     const paint = leak.ignored ? c.dim : (x: string) => x;
-    const name = cleanText(leak.headline) + (leak.ignored ? ' (ignored)' : '');
+    const tag = historyTag(leak);
+    const name = cleanText(leak.headline) + (leak.ignored ? ' (ignored)' : '') + (tag ? ` [${tag}]` : '');
     table.push(
       [
         String(i + 1),
@@ -214,6 +217,14 @@ function summaryLine(result: HuntResult, c: Colors): string {
     formatDuration(result.durationMs),
   ];
   return parts.join(c.dim(' · '));
+}
+
+/** --history: leaks gone since the scenario's previous run, and its leak count across runs. */
+function historyLines(s: ScenarioResult, c: Colors): string[] {
+  const out = fixedLines(s).map((l) => INDENT + c.green('fixed    ') + l);
+  const trend = trendLine(s.trend);
+  if (trend) out.push(INDENT + c.dim('history  ') + trend);
+  return out;
 }
 
 function indent(lines: string[]): string[] {

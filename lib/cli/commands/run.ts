@@ -73,6 +73,7 @@ export const runCommand = defineCommand<RunArgs>({
         if (a.workers !== undefined && !(Number.isInteger(a.workers) && a.workers >= 1)) {
           throw new UsageError(`--workers ${a.workers}: expected a whole number of 1 or more`);
         }
+        if (a['fail-on'] === 'new' && !a.history) throw new UsageError('--fail-on new needs --history FILE (the runs to compare with)');
         return true;
       }) as unknown as Argv<RunArgs>,
   run: (args, ctx) => runMain(args, ctx.out.colors.isColorSupported, ctx.out.line, ctx.note),
