@@ -75,6 +75,7 @@ function scenarioSection(s: ScenarioResult, c: Colors, opts: TerminalOptions): s
     s.leaks.forEach((leak, i) => {
       out.push('');
       const lines = leakBlock(leak, i + 1, s.iterations).map((line) => paintLine(line, c, !!leak.ignored));
+      if (opts.showInternal) lines.splice(1, 0, ...ruleLines(leak, c));
       out.push(...indent(lines));
     });
     out.push('');
@@ -182,7 +183,8 @@ function hiddenLines(s: ScenarioResult, c: Colors, showInternal: boolean): strin
   const out: string[] = [];
   const internal = hiddenInternalCount(s);
   if (s.hidden.internals.length > 0) {
-    const reasons = s.hidden.internals.map((x) => `${cleanText(x.reason, 80)} ${formatNumber(x.objects)}`).join(', ');
+    const rule = (x: { hiddenBy?: string }) => (showInternal && x.hiddenBy ? c.dim(` [${cleanText(x.hiddenBy, 80)}]`) : '');
+    const reasons = s.hidden.internals.map((x) => `${cleanText(x.reason, 80)} ${formatNumber(x.objects)}${rule(x)}`).join(', ');
     out.push(INDENT + c.dim('hidden   ') + `${plural(internal, 'object')} held only by internals: ${reasons}`);
   }
   const browser = s.hidden.browserClasses;
@@ -192,11 +194,23 @@ function hiddenLines(s: ScenarioResult, c: Colors, showInternal: boolean): strin
     if (showInternal) {
       browser.forEach((leak, i) => {
         const lines = leakBlock(leak, i + 1, s.iterations).map((line) => paintLine(line, c, true));
+        lines.splice(1, 0, ...ruleLines(leak, c));
         out.push(...indent(indent(lines)));
       });
     }
   }
   if (out.length === 0) out.push(INDENT + c.dim('hidden   nothing'));
+  return out;
+}
+
+/** With --show-internal: the rules (lib/analysis/rules.ts) that hid the row and chose its headline. */
+function ruleLines(leak: Leak, c: Colors): string[] {
+  const out: string[] = [];
+  if (leak.hiddenBy) {
+    const why = leak.hiddenReason ? `: ${cleanText(leak.hiddenReason, 200)}` : '';
+    out.push(`  ${c.dim('hidden by ')}${cleanText(leak.hiddenBy, 80)}${c.dim(why)}`);
+  }
+  if (leak.headlineRule) out.push(`  ${c.dim('headline ')}${cleanText(leak.headlineRule, 80)}`);
   return out;
 }
 

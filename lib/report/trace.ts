@@ -97,9 +97,11 @@ function stepLine(glyph: string, step: ChainStep): Line {
 
 function edgeLines(step: ChainStep, edge: { name: string; type: string }): Line[] {
   const prefix = '│    ↓ ';
-  const owner = cleanText(step.className);
-  const accessor = edgeAccessor(edge);
-  const kind = EDGE_KIND[edge.type] ?? cleanText(edge.type, 40);
+  // A listener the page registered: show the call it can undo, not Blink's vector slot.
+  const reg = step.listener;
+  const owner = reg ? cleanText(reg.target, 120) : cleanText(step.className);
+  const accessor = reg ? `.addEventListener('${cleanText(reg.type, 80)}', ${cleanText(reg.handler, 120)})` : edgeAccessor(edge);
+  const kind = reg ? 'listener' : (EDGE_KIND[edge.type] ?? cleanText(edge.type, 40));
   const line: Line = [
     { text: prefix, role: 'frame' },
     { text: owner, role: 'class' },
