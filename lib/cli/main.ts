@@ -7,17 +7,6 @@ import { toolVersion } from './env.js';
 import { describeFailure } from './exit.js';
 import { createOutput, type TextSink } from './output.js';
 import { suggest } from './suggest.js';
-import { typesCommand } from './commands/types.js';
-import { countCommand } from './commands/count.js';
-import { byTypeCommand } from './commands/by-type.js';
-import { atCommand } from './commands/at.js';
-import { chainCommand } from './commands/chain.js';
-import { graphCommand } from './commands/graph.js';
-import { diffCommand } from './commands/diff.js';
-import { runCommand } from './commands/run.js';
-import { inspectCommand } from './commands/inspect.js';
-import { mergeCommand } from './commands/merge.js';
-
 /* eslint-disable @typescript-eslint/no-explicit-any -- a list of verbs with different argument types */
 
 /**
@@ -26,19 +15,41 @@ import { mergeCommand } from './commands/merge.js';
  */
 export type CliCommand = Command<any> | CommandModule<any, any>;
 
-/** Every verb, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [
-  runCommand,
-  inspectCommand,
-  mergeCommand,
-  typesCommand,
-  countCommand,
-  byTypeCommand,
-  atCommand,
-  chainCommand,
-  graphCommand,
-  diffCommand,
+/** A verb by name, and how to load its module. */
+export interface LazyCommand {
+  name: string;
+  load: () => Promise<CliCommand>;
+}
+
+/**
+ * Every verb, in the order `--help` lists them. Modules load on demand: an offline verb
+ * (`types` on a saved snapshot) must not pay for puppeteer, listr2 or Graphviz at startup.
+ */
+export const COMMANDS: readonly LazyCommand[] = [
+  { name: 'run', load: async () => (await import('./commands/run.js')).runCommand },
+  { name: 'inspect', load: async () => (await import('./commands/inspect.js')).inspectCommand },
+  { name: 'minimize', load: async () => (await import('./commands/minimize.js')).minimizeCommand },
+  { name: 'merge', load: async () => (await import('./commands/merge.js')).mergeCommand },
+  { name: 'analyze', load: async () => (await import('./commands/analyze.js')).analyzeCommand },
+  { name: 'types', load: async () => (await import('./commands/types.js')).typesCommand },
+  { name: 'count', load: async () => (await import('./commands/count.js')).countCommand },
+  { name: 'by-type', load: async () => (await import('./commands/by-type.js')).byTypeCommand },
+  { name: 'at', load: async () => (await import('./commands/at.js')).atCommand },
+  { name: 'chain', load: async () => (await import('./commands/chain.js')).chainCommand },
+  { name: 'graph', load: async () => (await import('./commands/graph.js')).graphCommand },
+  { name: 'diff', load: async () => (await import('./commands/diff.js')).diffCommand },
 ];
+
+/**
+ * The verbs a command line needs: only the one it names, or every verb when it names none
+ * (top-level help, a typo to suggest a fix for).
+ */
+export async function loadCommands(argv: readonly string[], verbs: readonly LazyCommand[] = COMMANDS): Promise<CliCommand[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = verbs.find((v) => v.name === first);
+  if (named) return [await named.load()];
+  return Promise.all(verbs.map((v) => v.load()));
+}
 
 export const EXIT_CODES_HELP = [
   'Exit codes:',
@@ -66,7 +77,7 @@ export async function runCli(argv: string[], opts: RunCliOptions = {}): Promise<
   const stderr = opts.stderr ?? process.stderr;
   const debug = env.LEAKHOUND_DEBUG !== undefined && env.LEAKHOUND_DEBUG !== '' && env.LEAKHOUND_DEBUG !== '0';
   const state: CliState = { code: 0, failure: undefined };
-  const y = buildParser(argv, opts.commands ?? COMMANDS, state, (args) => ({
+  const y = buildParser(argv, opts.commands ?? (await loadCommands(argv)), state, (args) => ({
     out: createOutput({ color: args.color as boolean | undefined, stream: opts.stdout, env }),
     note: (text) => void stderr.write(`leakhound: ${text}\n`),
     env,
