@@ -6,6 +6,7 @@ import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { inspectScenario, type InspectSession } from '../../runner/inspect.js';
 import type { ExposedLeak } from '../../runner/expose.js';
+import type { HuntStep } from '../../runner/hunt.js';
 import { loadScenario } from '../../scenario/load.js';
 import { validateIterations } from '../../scenario/validate.js';
 import { startStaticServer, type StaticServer } from '../../static-server.js';
@@ -80,7 +81,7 @@ export const inspectCommand = defineCommand<InspectArgs>({
         browser: args.browser,
         headful,
         accept,
-        onStep: (step, detail) => note(detail ? `${step} ${detail}` : step),
+        onStep: (step, detail) => note(detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step]),
       });
       const result: HuntResult = {
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -106,6 +107,17 @@ export const inspectCommand = defineCommand<InspectArgs>({
     }
   },
 });
+
+const STEP_TITLES: Record<HuntStep, string> = {
+  load: 'open the page',
+  setup: 'run setup',
+  'warm-up': 'warm-up iteration',
+  baseline: 'baseline snapshot',
+  iterate: 'iteration',
+  middle: 'middle snapshot',
+  final: 'final snapshot',
+  analyse: 'analyse',
+};
 
 function targets(args: InspectArgs): { scenarioFile: string; baseUrl?: string } {
   if (args.scenario) {
@@ -145,9 +157,18 @@ export function exposureLines(exposed: readonly ExposedLeak[]): string[] {
 
 function chainText(leak: Leak): string {
   const parts: string[] = [];
-  for (const step of leak.chain) {
-    parts.push(cleanText(step.className, 60) + (step.edge ? edgeAccessor(step.edge) : ''));
-  }
+  leak.chain.forEach((step, i) => {
+    const accessor = step.edge ? edgeAccessor(step.edge) : '';
+    // Engine plumbing (`system / Context`…) keeps only its reference, so a script-scope
+    // variable reads as a path: `Window.native_context.script_context_table[2].kept`.
+    if (i > 0 && step.className.startsWith('system /') && parts.length > 0) {
+      parts[parts.length - 1] += accessor;
+      return;
+    }
+    // `Window [JSGlobalObject] / http://…` says more than a one-line chain needs.
+    const name = i === 0 ? step.className.split(/ [[/]/)[0]! : step.className;
+    parts.push(cleanText(name, 60) + accessor);
+  });
   return parts.join(' → ');
 }
 
@@ -166,16 +187,21 @@ function howToAttach(session: InspectSession, headful: boolean): string[] {
 
 /** Until the browser or page goes away, Ctrl-C / SIGTERM, or `--exit-after` seconds. */
 function untilDone(session: InspectSession, exitAfter: number | undefined): Promise<void> {
+  // Puppeteer's launcher has its own handlers that kill the browser and exit 130 at once;
+  // while we wait, Ctrl-C means "done inspecting", which ends with run's exit code. They are
+  // put back afterwards, so a Ctrl-C during the hunt itself still stops everything.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const theirs = signals.map((sig) => [sig, process.listeners(sig)] as const);
+  for (const sig of signals) process.removeAllListeners(sig);
   return new Promise<void>((done) => {
     let timer: NodeJS.Timeout | undefined;
     const finish = () => {
-      process.off('SIGINT', finish);
-      process.off('SIGTERM', finish);
+      for (const sig of signals) process.off(sig, finish);
+      for (const [sig, listeners] of theirs) for (const l of listeners) process.on(sig, l as () => void);
       if (timer) clearTimeout(timer);
       done();
     };
-    process.once('SIGINT', finish);
-    process.once('SIGTERM', finish);
+    for (const sig of signals) process.once(sig, finish);
     if (exitAfter !== undefined) timer = setTimeout(finish, exitAfter * 1000);
     void session.closed.then(finish);
   });
