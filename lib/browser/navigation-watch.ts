@@ -29,7 +29,8 @@ const RELOAD = new Set(['reload', 'reloadBypassingCache']);
 
 export class NavigationWatch {
   #committed: MainFrameNavigation | undefined;
-  #pending: MainFrameNavigation | undefined;
+  /** Requested (the page asked) or started (the browser began loading another document). */
+  #pending: (MainFrameNavigation & { started: boolean }) | undefined;
   #wake: (() => void) | undefined;
   #closed = false;
   readonly #listeners: [string, (e: any) => void][];
@@ -40,12 +41,32 @@ export class NavigationWatch {
     /** The session is ours (opened for a Puppeteer page) and is detached on close. */
     private readonly owned: boolean,
   ) {
+    const settled = () => {
+      this.#pending = undefined;
+      this.#wake?.();
+    };
     this.#listeners = [
+      [
+        // location.reload() or a form submit from script: requested before the call returns,
+        // started only later (hundreds of ms under load), so the request is what marks the step.
+        'Page.frameRequestedNavigation',
+        (e: { frameId: string; url: string; reason: string; disposition: string }) => {
+          if (e.frameId !== this.mainFrameId || e.disposition !== 'currentTab') return;
+          this.#pending ??= { url: e.url, kind: e.reason === 'reload' ? 'reload' : 'navigation', started: false };
+        },
+      ],
       [
         'Page.frameStartedNavigating',
         (e: { frameId: string; url: string; navigationType: string }) => {
-          if (e.frameId !== this.mainFrameId || SAME_DOCUMENT.has(e.navigationType)) return;
-          this.#pending = { url: e.url, kind: RELOAD.has(e.navigationType) ? 'reload' : 'navigation' };
+          if (e.frameId !== this.mainFrameId) return;
+          if (SAME_DOCUMENT.has(e.navigationType)) return settled();
+          this.#pending = { url: e.url, kind: RELOAD.has(e.navigationType) ? 'reload' : 'navigation', started: true };
+        },
+      ],
+      [
+        'Page.navigatedWithinDocument',
+        (e: { frameId: string }) => {
+          if (e.frameId === this.mainFrameId) settled();
         },
       ],
       [
@@ -55,17 +76,14 @@ export class NavigationWatch {
           // forward navigation that left it was seen (and refused) before.
           if (e.frame.parentId || e.frame.id !== this.mainFrameId || e.type === 'BackForwardCacheRestore') return;
           this.#committed ??= { url: e.frame.url + (e.frame.urlFragment ?? ''), kind: this.#pending?.kind ?? 'navigation' };
-          this.#pending = undefined;
-          this.#wake?.();
+          settled();
         },
       ],
       [
         // A navigation that never commits (HTTP 204, a download) ends here without a new document.
         'Page.frameStoppedLoading',
         (e: { frameId: string }) => {
-          if (e.frameId !== this.mainFrameId) return;
-          this.#pending = undefined;
-          this.#wake?.();
+          if (e.frameId === this.mainFrameId) settled();
         },
       ],
     ];
@@ -128,8 +146,10 @@ export class NavigationWatch {
       });
       this.#wake = undefined;
     }
-    // Still pending after the wait: the page is on its way to another document all the same.
-    const found = this.#committed ?? this.#pending;
+    // Started but not committed after the wait: on its way to another document all the same.
+    // Only requested: the browser never acted on it.
+    const pending = this.#pending?.started ? { url: this.#pending.url, kind: this.#pending.kind } : undefined;
+    const found = this.#committed ?? pending;
     this.#committed = undefined;
     this.#pending = undefined;
     return found;

@@ -94,7 +94,7 @@ export const minimizeCommand = defineCommand<MinimizeArgs>({
     );
     for (const i of r.kept) print(`  kept     ${line(i)}`);
     for (const i of r.removed) print(`  removed  ${line(i)}`);
-    print(`Wrote ${output}: leakhound run ${output}${args.url ? ` --url ${args.url}` : args.serve ? ` --serve ${args.serve}` : ''}`);
+    print(`Wrote ${output}; replay it with: leakhound run ${output}${args.url ? ` --url ${args.url}` : args.serve ? ` --serve ${args.serve}` : ''}`);
     return ExitCode.leaksFound;
   },
 });
