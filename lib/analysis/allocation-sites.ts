@@ -100,13 +100,34 @@ function pageFrames(traces: AllocationTraces, stack: number[], hidden: ReadonlyS
 export function findCallSite(source: string, functionStart: number, callee: string, construct: boolean): number {
   if (!callee || !/^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$]*$/u.test(callee)) return -1;
   const end = functionEnd(source, functionStart);
+  const code = codeOnly(source, functionStart, end);
   const name = callee.replace(/\$/g, '\\$');
   const re = construct
-    ? new RegExp(`\\bnew\\s+${name}(?![\\p{L}\\p{Nd}$_])`, 'gu')
-    : new RegExp(`(?<![\\p{L}\\p{Nd}$_])${name}\\s*(?:\\?\\.\\s*)?\\(`, 'gu');
-  re.lastIndex = functionStart;
-  const m = re.exec(source);
-  return m && m.index < end ? m.index : -1;
+    ? new RegExp(`(?<![\\p{L}\\p{Nd}$_])new\\s+${name}(?![\\p{L}\\p{Nd}$_])`, 'u')
+    : new RegExp(`(?<![\\p{L}\\p{Nd}$_])${name}\\s*(?:\\?\\.\\s*)?\\(`, 'u');
+  const m = re.exec(code);
+  return m ? functionStart + m.index : -1;
+}
+
+/** `src[start, end)` with the insides of strings, templates and comments blanked out. */
+function codeOnly(src: string, start: number, end: number): string {
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const ch = src[i];
+    let to = i;
+    if (ch === '"' || ch === "'" || ch === '`') to = skipString(src, i);
+    else if (ch === '/' && src[i + 1] === '/') to = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
+    else if (ch === '/' && src[i + 1] === '*') to = src.indexOf('*/', i + 2) < 0 ? src.length : src.indexOf('*/', i + 2) + 2;
+    if (to > i) {
+      out += ' '.repeat(Math.min(to, end) - i);
+      i = to;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
 
 /**

@@ -43,6 +43,21 @@ export class ScriptCatalog {
     return this.#scripts.get(scriptId);
   }
 
+  /**
+   * What is known of a script, also of one parsed before this catalog was attached (a hunt
+   * started on a loaded page): then its URL is the caller's hint (a trace's script name)
+   * and its map URL is read from the source's `sourceMappingURL` comment.
+   */
+  async info(scriptId: number, urlHint = ''): Promise<ScriptInfo | undefined> {
+    const known = this.#scripts.get(scriptId);
+    if (known) return known;
+    const source = await this.source(scriptId);
+    if (source === undefined) return undefined;
+    const info: ScriptInfo = { scriptId, url: urlHint, sourceMapURL: sourceMappingUrl(source), startLine: 0, startColumn: 0, hasSourceURL: false };
+    this.#scripts.set(scriptId, info);
+    return info;
+  }
+
   get size(): number {
     return this.#scripts.size;
   }
@@ -63,6 +78,14 @@ export class ScriptCatalog {
   dispose(): void {
     this.cdp.off('Debugger.scriptParsed', this.#listener);
   }
+}
+
+/** The last `//# sourceMappingURL=` (or `//@`) comment of a script, as V8 reads it. */
+export function sourceMappingUrl(source: string): string {
+  const tail = source.slice(-4096);
+  let found = '';
+  for (const m of tail.matchAll(/\/\/[#@][ \t]+sourceMappingURL=[ \t]*(\S+)[ \t]*$/gm)) found = m[1];
+  return found;
 }
 
 interface ScriptParsedEvent {

@@ -37,9 +37,10 @@ export class SourceMaps {
    * The original position of a generated one. `line` and `column` are 0-based in the
    * resource's coordinates (document positions for inline scripts), as the debugger and
    * snapshot locations give them. Undefined when the script has no source map at all.
+   * `urlHint` names a script parsed before the catalog was attached (see ScriptCatalog.info).
    */
-  async original(scriptId: number, line: number, column: number): Promise<MapLookup | undefined> {
-    const script = this.scripts.get(scriptId);
+  async original(scriptId: number, line: number, column: number, urlHint?: string): Promise<MapLookup | undefined> {
+    const script = await this.scripts.info(scriptId, urlHint);
     if (!script?.sourceMapURL) return undefined;
     const loaded = await this.#load(script);
     if (!loaded) return undefined;

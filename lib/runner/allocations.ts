@@ -18,9 +18,9 @@ export async function attachAllocationSites(final: HeapSnapshot, leaks: Leak[], 
   const stacks = allocationStacks(final, leaks.map((l) => l.headline), { hiddenScriptIds: ctx.hiddenScriptIds });
   if (!stacks) return;
   const texts = new Map<number, Promise<ScriptText | undefined>>();
-  const text = (scriptId: number) => {
+  const text = (scriptId: number, url: string) => {
     let p = texts.get(scriptId);
-    if (!p) texts.set(scriptId, (p = scriptText(ctx.scripts, scriptId)));
+    if (!p) texts.set(scriptId, (p = scriptText(ctx.scripts, scriptId, url)));
     return p;
   };
   for (const leak of leaks) {
@@ -44,8 +44,8 @@ interface ScriptText {
   startColumn: number;
 }
 
-async function scriptText(scripts: ScriptCatalog, scriptId: number): Promise<ScriptText | undefined> {
-  const info = scripts.get(scriptId);
+async function scriptText(scripts: ScriptCatalog, scriptId: number, url: string): Promise<ScriptText | undefined> {
+  const info = await scripts.info(scriptId, url);
   const source = await scripts.source(scriptId);
   if (!info || source === undefined) return undefined;
   return { source, starts: lineStarts(source), startLine: info.startLine, startColumn: info.startColumn };
@@ -56,13 +56,13 @@ async function resolveFrame(
   callee: string,
   construct: boolean,
   ctx: AllocationContext,
-  text: (scriptId: number) => Promise<ScriptText | undefined>,
+  text: (scriptId: number, url: string) => Promise<ScriptText | undefined>,
 ): Promise<AllocationFrame> {
   const frame: AllocationFrame = { functionName: f.functionName, file: f.url, line: f.line + 1, column: f.column + 1 };
   if (f.scriptId === 0 || f.line < 0) return { ...frame, line: 0, column: 0 };
   let line = f.line;
   let column = f.column;
-  const t = await text(f.scriptId);
+  const t = await text(f.scriptId, f.url);
   if (t) {
     // Trace positions are document positions; the script's own text starts at its offset.
     const l = line - t.startLine;
@@ -81,12 +81,7 @@ async function resolveFrame(
   }
   frame.line = line + 1;
   frame.column = column + 1;
-  const script = ctx.scripts.get(f.scriptId);
-  if (!script?.sourceMapURL) {
-    frame.note = 'no source map';
-    return frame;
-  }
-  const mapped = await ctx.maps.original(f.scriptId, line, column);
+  const mapped = await ctx.maps.original(f.scriptId, line, column, f.url);
   if (!mapped) {
     frame.note = 'no source map';
   } else if (mapped.note !== undefined) {
