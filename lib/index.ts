@@ -51,8 +51,12 @@ export { launchBrowser, type LaunchOptions, type LaunchedBrowser } from './brows
 export { findBrowser, type FoundBrowser, type FindBrowserOptions } from './browser/find-browser.js';
 export { HeapSession, type HeapCounters, type HeapSessionOptions } from './browser/heap-session.js';
 
-export { defineScenario, type Scenario, type LoadedScenario } from './scenario/types.js';
+export { defineScenario, type Scenario, type LoadedScenario, type LoadOptions } from './scenario/types.js';
 export { loadScenario } from './scenario/load.js';
+export { parseRecorderFlow, splitFlow, subFlowJson, describeStep, type RecorderFlow, type FlowSplit } from './scenario/recorder.js';
+export { recorderScenario } from './scenario/recorder-replay.js';
+export { minimizeFlow, ddmin, type MinimizeOptions, type MinimizeResult } from './runner/minimize.js';
+export { NavigationWatch, type MainFrameNavigation } from './browser/navigation-watch.js';
 
 export { renderReport, REPORT_FORMATS, type ReportFormat, type ReportOptions } from './report/index.js';
 export { startStaticServer, type StaticServer, type StaticServerOptions } from './static-server.js';
