@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, leakhound, tempDir, ROOT } from './harness.js';
 import { parseRecorderFlow, splitFlow, describeStep } from '../../lib/scenario/recorder.js';
+import { ddmin } from '../../lib/runner/minimize.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'recorder');
 const PIN = join(FIXTURES, 'pin-note.json');
@@ -120,6 +121,16 @@ describe('Recorder flows on the command line (real Chromium)', function () {
     expect(rp.code, rp.stdout + rp.stderr).to.equal(0);
   });
 
+  it('minimize of a flow that cannot be replayed: exit 3, one line naming the step', async () => {
+    const broken = join(t.dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ title: 'broken', timeout: 1000, steps: [navigate, clickOn('Pin', 'pin'), clickOn('No such button', 'nope')] }));
+    const r = await leakhound(['minimize', broken, ...FAST]);
+    expect(r.code, r.stdout + r.stderr).to.equal(3);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines, r.stderr).to.have.length(1);
+    expect(lines[0]).to.match(/step 3 \(click aria\/No such button\)/);
+  });
+
   it('bad flows and flags: exit 2 with one line naming the file', async () => {
     const bad = join(t.dir, 'bad.json');
     writeFileSync(bad, '{ "title": "x", "steps": [ ');
@@ -143,5 +154,38 @@ describe('Recorder flows on the command line (real Chromium)', function () {
       expect(lines, r.stderr).to.have.length(1);
       expect(lines[0]).to.match(want);
     }
+  });
+});
+
+describe('ddmin (the search minimize runs, on a synthetic test)', () => {
+  const oracle = (needed: number[], log: string[]) => async (subset: readonly number[]) => {
+    log.push(subset.join(','));
+    return needed.every((n) => subset.includes(n));
+  };
+
+  it('finds one culprit among eight, and a pair that only leaks together; never tests a subset twice', async () => {
+    const log: string[] = [];
+    const one = await ddmin(8, oracle([6], log));
+    expect(one).to.deep.include({ kept: [6], exhausted: false });
+    expect(new Set(log).size).to.equal(log.length);
+    expect(one.tests).to.equal(log.length);
+    const pairLog: string[] = [];
+    const pair = await ddmin(8, oracle([1, 5], pairLog));
+    expect(pair.kept).to.deep.equal([1, 5]);
+    expect(new Set(pairLog).size).to.equal(pairLog.length);
+  });
+
+  it('stops at the budget with the smallest reproducing set found so far', async () => {
+    const log: string[] = [];
+    const r = await ddmin(8, oracle([6], log), { maxTests: 2 });
+    expect(r.exhausted).to.equal(true);
+    expect(r.tests).to.equal(2);
+    expect(r.kept).to.deep.equal([4, 5, 6, 7]);
+  });
+
+  it('a single step is already minimal: nothing is tested', async () => {
+    const log: string[] = [];
+    expect(await ddmin(1, oracle([0], log))).to.deep.equal({ kept: [0], tests: 0, exhausted: false });
+    expect(log).to.deep.equal([]);
   });
 });
