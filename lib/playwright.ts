@@ -9,7 +9,8 @@
 //     const result = await leakhound.hunt({ action: () => page.click('#open'), back: () => page.click('#close') });
 //     expect(result).toNotLeak();
 //   });
-import { relative } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
 import { test as base, expect as baseExpect, type Page, type TestInfo } from '@playwright/test';
 import { startHunt, type Hunt, type StartHuntOptions } from './runner/hunt.js';
 import type { ScenarioResult } from './analysis/result.js';
@@ -92,14 +93,22 @@ export const test = base.extend<{ leakhound: LeakhoundFixture }, { leakhoundOpti
   },
 });
 
-/** The report as test attachments (text, and HTML for the HTML reporter) when the test failed. */
+/**
+ * The report as attachments of a failed test: HTML (opens from Playwright's HTML report) and
+ * the JSON result. Written as files, so the terminal reporters list them rather than print
+ * them; the error message already carries the text report.
+ */
 async function attachOnFailure(testInfo: TestInfo, results: ScenarioResult[]): Promise<void> {
   if (results.length === 0) return;
   if (testInfo.status === 'passed' || testInfo.status === 'skipped') return;
   const hr = toHuntResult(results);
-  await testInfo.attach('leakhound-report.txt', { body: renderReport(hr, 'terminal', { color: false }), contentType: 'text/plain' });
-  await testInfo.attach('leakhound-report.html', { body: renderReport(hr, 'html'), contentType: 'text/html' });
-  await testInfo.attach('leakhound-result.json', { body: renderReport(hr, 'json'), contentType: 'application/json' });
+  const html = testInfo.outputPath('leakhound-report.html');
+  const json = testInfo.outputPath('leakhound-result.json');
+  await mkdir(dirname(html), { recursive: true });
+  await writeFile(html, renderReport(hr, 'html'));
+  await writeFile(json, renderReport(hr, 'json'));
+  await testInfo.attach('leakhound-report.html', { path: html, contentType: 'text/html' });
+  await testInfo.attach('leakhound-result.json', { path: json, contentType: 'application/json' });
 }
 
 /**

@@ -11,6 +11,7 @@
 import { AssertionError } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { startHunt, type StartHuntOptions } from './runner/hunt.js';
+import type { CdpSession } from './browser/cdp.js';
 import { RESULT_SCHEMA_VERSION, type HuntResult, type ScenarioResult } from './analysis/result.js';
 import { renderReport } from './report/index.js';
 import { activeLeaks, verdictOf } from './report/facts.js';
@@ -39,6 +40,7 @@ export async function huntPage(target: HuntTarget, opts: HuntPageOptions): Promi
     await hunt.iterate(action, back);
     const result = await hunt.finish();
     if (file !== undefined) result.file = file;
+    await noteBrowser(hunt.heap.cdp, result);
     return result;
   } finally {
     await hunt.close();
@@ -72,11 +74,25 @@ export function toHuntResult(scenarios: ScenarioResult | readonly ScenarioResult
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'leakhound', version: packageVersion() },
-    browser: null,
+    browser: list.map((s) => (s as WithBrowser)[BROWSER]).find((b) => b !== undefined) ?? null,
     startedAt: new Date(Date.now() - ms).toISOString(),
     durationMs: ms,
     scenarios: list,
   };
+}
+
+// The browser a result came from, for the report's header. ScenarioResult has no field for
+// it (a sweep records it once per HuntResult), so it rides along unseen by JSON.stringify.
+const BROWSER = Symbol('leakhound.browser');
+type WithBrowser = ScenarioResult & { [BROWSER]?: { path: string; version: string } };
+
+async function noteBrowser(cdp: CdpSession, result: ScenarioResult): Promise<void> {
+  try {
+    const { product } = (await cdp.send('Browser.getVersion')) as { product?: string };
+    if (product) Object.defineProperty(result, BROWSER, { value: { path: '', version: product }, enumerable: false });
+  } catch {
+    // A closed or crashed page has no one to ask; the report then says "no browser".
+  }
 }
 
 /** The plain-text report: a first line saying what failed, then the terminal report. */

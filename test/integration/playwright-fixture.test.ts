@@ -6,7 +6,7 @@
 // `leakhound/testing` load without Playwright installed.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,7 +89,7 @@ describe('leakhound/playwright: the fixture and toNotLeak under Playwright Test 
       const t = byTitle(title);
       expect(t.results[0]!.status, `${title}: ${t.results[0]!.errors.map((e) => e.message).join('\n')}`).to.equal('passed');
       // Nothing is attached when the test passed.
-      expect(t.results[0]!.attachments.map((a) => a.name)).to.not.include('leakhound-report.txt');
+      expect(t.results[0]!.attachments.map((a) => a.name)).to.not.include('leakhound-report.html');
     }
   });
 
@@ -103,11 +103,13 @@ describe('leakhound/playwright: the fixture and toNotLeak under Playwright Test 
     expect(message).to.match(/Window.*\.openPanels/);
     expect(message).to.include('╰─→ SettingsPanel');
     expect(message).to.include('← suspect');
-    // The report is attached to the failed test: text, HTML and the JSON result.
+    // The report is attached to the failed test: HTML and the JSON result, as files.
     const names = r.attachments.map((a) => a.name);
-    expect(names).to.include.members(['leakhound-report.txt', 'leakhound-report.html', 'leakhound-result.json']);
+    expect(names).to.include.members(['leakhound-report.html', 'leakhound-result.json']);
+    const html = r.attachments.find((a) => a.name === 'leakhound-report.html')!;
+    expect(readFileSync(html.path!, 'utf8')).to.include('SettingsPanel');
     const json = r.attachments.find((a) => a.name === 'leakhound-result.json')!;
-    const result = JSON.parse(Buffer.from(json.body!, 'base64').toString('utf8'));
+    const result = JSON.parse(readFileSync(json.path!, 'utf8'));
     expect(result.scenarios[0].leaks[0].headline).to.equal('SettingsPanel');
     expect(result.scenarios[0].leaks[0].classes[0].perIteration).to.equal(1);
   });

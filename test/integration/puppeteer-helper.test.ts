@@ -58,6 +58,8 @@ describe('leakhound/testing with Puppeteer (real Chromium)', function () {
     expect(err.message).to.match(/Window.*\.openPanels/);
     expect(err.message).to.include('╰─→ SettingsPanel');
     expect(err.message).to.include('test/integration/puppeteer-helper.test.ts');
+    // The header names the browser the hunt ran in.
+    expect(err.message).to.match(/Chrome\/\d+/);
     expect(err.result.leaks[0]!.headline).to.equal('SettingsPanel');
     expect(err.result.leaks[0]!.classes[0]!.perIteration).to.equal(1);
   });
