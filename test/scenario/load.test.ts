@@ -76,7 +76,8 @@ describe('scenario/loadScenario', () => {
   });
 
   it('rejects an unknown extension', async () => {
-    expect(await failure(file('scenario.json', '{}'))).to.match(/^not a scenario file \(use \.ts/);
+    // .json is a DevTools Recorder flow now (test/scenario/recorder.test.ts); .yaml is nothing.
+    expect(await failure(file('scenario.yaml', '{}'))).to.match(/^not a scenario file \(use \.ts.*Recorder \.json\)/);
   });
 
   it('reports syntax errors with the line where the compiler knows it', async () => {
