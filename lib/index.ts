@@ -27,9 +27,20 @@ export {
   type CollectionGrowth,
   type HiddenSummary,
   type PhaseTimings,
+  type ShardInfo,
+  type RunHistoryInfo,
+  type FixedLeak,
+  type TrendPoint,
+  type LeakHistory,
 } from './analysis/result.js';
 
 export { runSweep, type SweepOptions } from './runner/sweep.js';
+// Scale: a running browser (--connect), sharded sweeps merged, history across runs.
+export { connectBrowser, resolveWebSocketUrl, type ConnectOptions, type ConnectedBrowser } from './browser/connect.js';
+export { mergeResults, type ShardInput } from './runner/merge.js';
+export { compareWithHistory, isNewLeak, type HistoryComparison } from './history/compare.js';
+export { parseHistory, rowsOfRun, serializeRows, type HistoryRow } from './history/rows.js';
+export { readHistoryFile, appendHistoryFile } from './history/file.js';
 export {
   huntScenario,
   startHunt,
