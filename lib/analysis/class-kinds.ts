@@ -135,7 +135,8 @@ export function classOrigins(s: HeapSnapshot): ClassOrigins {
   return { api: apiClassNames(s), library };
 }
 
-function scriptUrl(s: HeapSnapshot, script: number): string {
+/** The URL (or name) of a `system / Script` node; '' when it has none. */
+export function scriptUrl(s: HeapSnapshot, script: number): string {
   const own = s.name(script);
   const prefix = 'system / Script / ';
   if (own.startsWith(prefix) && own.length > prefix.length) return own.slice(prefix.length);

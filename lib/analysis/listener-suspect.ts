@@ -7,6 +7,7 @@
 // the registration: the target (from the heap), the handler (the function the listener
 // holds) and the event type (the heap does not record it; the runner's listener lists do).
 import type { HeapSnapshot } from '../heap/snapshot.js';
+import { scriptUrl } from './class-kinds.js';
 import type { ChainStep, ListenerGrowth } from './result.js';
 import type { ListenerCount } from './verdict-fold.js';
 
@@ -106,7 +107,21 @@ function eventType(target: string, vectorSize: number, lists: ListenerLists): st
 }
 
 function handlerName(s: HeapSnapshot, node: number): string {
-  if (s.nodeType[node] === s.types.closure) return s.name(node) || '(anonymous)';
+  if (s.nodeType[node] === s.types.closure) return s.name(node) || anonymousName(s, node);
   // An object with handleEvent(): its class says whose it is.
   return s.name(node) || 'Object';
+}
+
+/**
+ * An arrow or anonymous function has no name to search for; where it was written does:
+ * `(anonymous) editor.js:14:5`, from the snapshot's locations and the function's script.
+ */
+function anonymousName(s: HeapSnapshot, fn: number): string {
+  const loc = s.location(fn);
+  if (!loc) return '(anonymous)';
+  const shared = s.childByEdgeName(fn, 'shared');
+  const script = shared >= 0 ? s.childByEdgeName(shared, 'script') : -1;
+  const url = script >= 0 ? scriptUrl(s, script) : '';
+  const file = url.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? '';
+  return `(anonymous) ${file || `script ${loc.scriptId}`}:${loc.line + 1}:${loc.column + 1}`;
 }

@@ -222,6 +222,8 @@ export function attribute(
   const distance = paths.distance;
   const nodeType = s.nodeType;
   const native = s.types.native;
+  // Per string index: 0 unknown yet, 1 a listener native's name, 2 anything else.
+  const listenerName = new Uint8Array(s.strings.length);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] === 0 || distance[i] === NO_DISTANCE) continue;
     const gi = groupOfPrimary[roots.of(i)];
@@ -232,7 +234,11 @@ export function attribute(
     g.classCount.set(c, (g.classCount.get(c) ?? 0) + 1);
     g.classBytes.set(c, (g.classBytes.get(c) ?? 0) + self);
     g.bytes += self;
-    if (nodeType[i] === native && LISTENER_NATIVES.has(s.name(i))) g.hasListenerNative = true;
+    if (nodeType[i] === native) {
+      const si = s.nodeName[i];
+      if (listenerName[si] === 0) listenerName[si] = LISTENER_NATIVES.has(s.strings[si]) ? 1 : 2;
+      if (listenerName[si] === 1) g.hasListenerNative = true;
+    }
     const seedType = isSeedType(s, i);
     if (!g.classScore.has(c)) g.classScore.set(c, seedType ? recognise(s, i, names[c], origins) : Recognition.None);
     if (!growingIds[c] || !seedType) continue;

@@ -237,13 +237,24 @@ describe('the listener registration as suspect', () => {
    * EventTargetData → listener vector → backing → RegisteredEventListener → EventListener
    * → V8EventListener → the handler, whose context holds a Foo.
    */
-  const listenerPage = (k: number) => {
+  const listenerPage = (k: number) => listenerHeap(k, {});
+  const listenerHeap = (k: number, opts: { anonymousOn?: string }) => {
     const p = pageSkeleton();
     const data = p.b.node({ type: 'native', name: 'blink::EventTargetData', id: 5001 });
+    // The target: the window, or an element of the document the page keeps.
+    let owner = p.window;
+    let script = -1;
+    if (opts.anonymousOn) {
+      const doc = p.b.node({ type: 'native', name: 'HTMLDocument', id: 4001 });
+      owner = p.b.node({ type: 'native', name: opts.anonymousOn, id: 4003 });
+      p.b.edge(p.window, doc, 'element', 3);
+      p.b.edge(doc, owner, 'element', 5);
+      script = p.b.node({ name: 'system / Script / http://127.0.0.1:1/src/review.js?v=3', id: 4005 });
+    }
     const vector = p.b.node({ type: 'native', name: 'blink::BasicHeapVector<blink::internal::HeapCollectionType::kGCed, X>', id: 5003 });
     // Blink reallocates the backing as the vector grows: a new one each build.
     const backing = p.b.node({ type: 'native', name: 'blink::HeapVectorBacking<cppgc::internal::BasicMember<blink::RegisteredEventListener>>', id: 9000 + 2 * k });
-    p.b.edge(p.window, data, 'element', 24);
+    p.b.edge(owner, data, 'element', 24);
     p.b.edge(data, vector, 'element', 1);
     p.b.edge(vector, backing, 'element', 1);
     for (let i = 0; i < k; i++) {
@@ -251,7 +262,13 @@ describe('the listener registration as suspect', () => {
       const reg = p.b.node({ type: 'native', name: 'blink::RegisteredEventListener', id: base });
       const el = p.b.node({ type: 'native', name: 'EventListener', id: base + 2 });
       const v8 = p.b.node({ type: 'native', name: 'V8EventListener', id: base + 4 });
-      const fn = p.b.node({ type: 'closure', name: 'onResize', id: base + 6 });
+      const fn = p.b.node({ type: 'closure', name: opts.anonymousOn ? '' : 'onResize', id: base + 6 });
+      if (opts.anonymousOn) {
+        const shared = p.b.node({ type: 'code', name: '(shared function info)', id: base + 12 });
+        p.b.edge(fn, shared, 'internal', 'shared');
+        p.b.edge(shared, script, 'internal', 'script');
+        p.b.location(fn, 7, 25, 38);
+      }
       const ctx = p.b.node({ name: 'system / Context', id: base + 8 });
       p.b.edge(backing, reg, 'element', i + 1);
       p.b.edge(reg, el, 'element', 1);
@@ -284,6 +301,13 @@ describe('the listener registration as suspect', () => {
     const v = hunt(listenerPage);
     const suspect = v.leaks[0].chain.find((c) => c.suspect);
     expect(suspect?.listener).to.deep.equal({ target: 'window', type: '?', handler: 'onResize' });
+  });
+
+  it('names an element target as the runner does, and an anonymous handler by where it was written', () => {
+    const listeners = [1, 4, 7].map((count) => [{ target: 'div#format-toolbar.bar', type: 'click', count }]) as [ListenerCount[], ListenerCount[], ListenerCount[]];
+    const v = hunt((k) => listenerHeap(k, { anonymousOn: '<div id="format-toolbar" class="bar">' }), { listeners });
+    const suspect = v.leaks[0].chain.find((c) => c.suspect);
+    expect(suspect?.listener).to.deep.equal({ target: 'div#format-toolbar.bar', type: 'click', handler: '(anonymous) review.js:26:39' });
   });
 
   it('labels heap targets as the runner labels listener targets', () => {
