@@ -22,7 +22,7 @@ export type { HuntPageOptions, LeakCheckSubject } from './testing.js';
 export type { Hunt, StartHuntOptions } from './runner/hunt.js';
 export type { ScenarioResult } from './analysis/result.js';
 
-/** Defaults for every hunt in a project: `use: { leakhoundOptions: { iterations: 8 } }`. */
+/** Defaults for hunts: `use: { leakhoundOptions: { iterations: 8 } }` in the config, or `test.use(…)`. */
 export type LeakhoundOptions = Omit<StartHuntOptions, 'onStep' | 'name'>;
 
 export interface LeakHuntOptions extends Omit<HuntPageOptions, 'file'> {
@@ -39,8 +39,8 @@ export interface LeakhoundFixture {
   readonly results: readonly ScenarioResult[];
 }
 
-export const test = base.extend<{ leakhound: LeakhoundFixture }, { leakhoundOptions: LeakhoundOptions }>({
-  leakhoundOptions: [{}, { option: true, scope: 'worker' }],
+export const test = base.extend<{ leakhound: LeakhoundFixture; leakhoundOptions: LeakhoundOptions }>({
+  leakhoundOptions: [{}, { option: true }],
   leakhound: async ({ page, leakhoundOptions }, use, testInfo) => {
     const results: ScenarioResult[] = [];
     const open = new Set<Hunt>();

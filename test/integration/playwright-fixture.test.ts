@@ -79,13 +79,17 @@ describe('leakhound/playwright: the fixture and toNotLeak under Playwright Test 
   it('runs only the *.spec.ts files (no mocha test), and the suite passes', () => {
     const all = specs(report.suites);
     expect(all.map((s) => s.file).every((f) => f.endsWith('.spec.ts')), all.map((s) => s.file).join(', ')).to.equal(true);
-    expect(all).to.have.length(4);
+    expect(all).to.have.length(5);
     expect(report.errors, JSON.stringify(report.errors)).to.deep.equal([]);
     expect(code, stderr).to.equal(0);
   });
 
   it('a clean page passes toNotLeak, through hunt() and through start/iterate/finish', () => {
-    for (const title of ['a dialog that lets go of its panel does not leak', 'the step-by-step API: startHunt, iterate, finish, checked on the fixture']) {
+    for (const title of [
+      'a dialog that lets go of its panel does not leak',
+      'the step-by-step API: startHunt, iterate, finish, checked on the fixture',
+      'a hunt without its own iterations takes them from the options',
+    ]) {
       const t = byTitle(title);
       expect(t.results[0]!.status, `${title}: ${t.results[0]!.errors.map((e) => e.message).join('\n')}`).to.equal('passed');
       // Nothing is attached when the test passed.

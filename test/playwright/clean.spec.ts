@@ -26,3 +26,14 @@ test('the step-by-step API: startHunt, iterate, finish, checked on the fixture',
   expect(leakhound.results).toHaveLength(1);
   await expect(leakhound).toNotLeak();
 });
+
+test.describe('defaults from leakhoundOptions', () => {
+  test.use({ leakhoundOptions: { iterations: 2, ignore: ['NeverSeen'] } });
+
+  test('a hunt without its own iterations takes them from the options', async ({ page, leakhound }) => {
+    await page.goto('/clean.html');
+    const result = await leakhound.hunt({ action: () => page.click('#open'), back: () => page.click('#close') });
+    expect(result.iterations).toBe(2);
+    expect(result).toNotLeak();
+  });
+});
