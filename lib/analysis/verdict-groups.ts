@@ -9,7 +9,7 @@ import { NO_NODE } from '../heap/snapshot.js';
 import type { InternalsFilter } from '../heap/internals.js';
 import { hiddenReasonOf, NO_DISTANCE, type RetainerPaths } from '../heap/paths.js';
 import type { Dominators } from '../heap/dominators.js';
-import { classOrigins, isSeedType, recognise, Recognition } from './class-kinds.js';
+import { isSeedType, recognise, Recognition, type ClassOrigins } from './class-kinds.js';
 import { anchorShape, holderSteps, normaliseClass, pathNodes, shortHash } from './chain.js';
 import { internalsRuleId, type VerdictRuleId } from './rules.js';
 
@@ -217,8 +217,8 @@ export function attribute(
   roots: LeakRoots,
   groups: Group[],
   groupOfPrimary: Int32Array,
+  origins: ClassOrigins,
 ): void {
-  const origins = classOrigins(s);
   const distance = paths.distance;
   const nodeType = s.nodeType;
   const native = s.types.native;

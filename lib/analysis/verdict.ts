@@ -11,6 +11,7 @@ import { computeDominators } from '../heap/dominators.js';
 import type { SnapshotSummary } from './summary.js';
 import { growingClasses, nodeAges } from './growth.js';
 import { buildChain, pathNodes } from './chain.js';
+import { classOrigins } from './class-kinds.js';
 import { attribute, findSeeds, formGroups, freshness, LeakRoots, mergeFragments, type Group, type Halves } from './verdict-groups.js';
 import { buildRows, rankRows } from './verdict-rows.js';
 import { applyIgnore, foldCollections, foldListeners, grownCollections, grownListeners, type ListenerCount } from './verdict-fold.js';
@@ -70,7 +71,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const { seeds, hiddenInternals } = findSeeds(s, age, classOf, growingIds, paths, filter);
   const roots = new LeakRoots(s, paths, dom, fresh);
   const { groups, groupOfPrimary } = formGroups(s, paths, roots, seeds, className);
-  attribute(s, age, paths, dom, classOf, names, growingIds, roots, groups, groupOfPrimary);
+  // Where classes come from decides how recognisable they are (class-kinds.ts).
+  const origins = classOrigins(s);
+  attribute(s, age, paths, dom, classOf, names, growingIds, roots, groups, groupOfPrimary, origins);
   const merged = mergeFragments(groups, halves, classOf, paths.distance);
 
   // Stages "per-group growth", "classify", "headline", with the listener suspect rule.
