@@ -22,20 +22,36 @@ export async function readHeapSnapshot(
 ): Promise<HeapSnapshot> {
   if (typeof input !== 'string') return parseHeapSnapshotChunks(input, opts);
   const file = input;
-  let stream: fs.ReadStream;
+  let handle: fs.promises.FileHandle;
   try {
-    stream = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
+    handle = await fs.promises.open(file, 'r');
   } catch (e) {
     throw cannotRead(file, e);
   }
   try {
-    return await parseHeapSnapshotChunks(stream as AsyncIterable<Buffer>, { source: opts.source ?? file });
+    return await parseFile(handle, opts.source ?? file);
   } catch (e) {
     if (e instanceof HeapSnapshotError) throw e;
     throw cannotRead(file, e);
   } finally {
-    stream.destroy();
+    await handle.close();
   }
+}
+
+/**
+ * One buffer, refilled: the parser is done with a chunk when `write` returns, so a file
+ * needs no fresh 1 MiB buffer per read (a stream allocates one each time, and the garbage
+ * collector pays for them all).
+ */
+async function parseFile(handle: fs.promises.FileHandle, source: string): Promise<HeapSnapshot> {
+  const parser = new HeapSnapshotParser({ source });
+  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  for (;;) {
+    const { bytesRead } = await handle.read(buf, 0, READ_CHUNK, null);
+    if (bytesRead === 0) break;
+    parser.write(bytesRead === READ_CHUNK ? buf : buf.subarray(0, bytesRead));
+  }
+  return parser.end();
 }
 
 /** Feeds chunks to a parser as they come; a CDP capture can hand its events over directly. */

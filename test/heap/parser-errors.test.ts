@@ -155,6 +155,47 @@ describe('HeapSnapshotParser errors', () => {
     expectError(text.replace('"samples":[', '"samples":[1,-]'), /a misplaced '\]' in "samples"/);
   });
 
+  it('reports errors deep inside long node and edge arrays (read whole rows at a time) as anywhere else', () => {
+    // 300 objects in a chain: rows far past the first, with whole rows on both sides of the bad one.
+    const b = new SnapshotBuilder();
+    let prev = b.node({ name: 'Window' });
+    b.edge(b.gcRoots, prev, 'element', 1);
+    for (let k = 0; k < 300; k++) {
+      const o = b.node({ name: `Foo${k % 7}`, selfSize: 10 + k });
+      b.prop(prev, `p${k % 5}`, o);
+      prev = o;
+    }
+    const text = b.toJSON();
+    expect(parseHeapSnapshot(text).nodeCount).to.equal(303);
+    const set = (key: string, index: number, raw: string) => {
+      const { before, values, after } = numbers(text, key);
+      const parts = values.map(String);
+      parts[index] = raw;
+      return before + parts.join(',') + after;
+    };
+    const node = (row: number, field: number) => row * 6 + field;
+    const edge = (row: number, field: number) => row * 3 + field;
+    expectError(set('nodes', node(200, 3), '16.5'), /a non-integer number in "nodes" at node 200/);
+    expectError(set('nodes', node(200, 2), '-1'), /a negative number in "nodes" at node 200/);
+    expectError(set('nodes', node(150, 0), '99'), /node 150 has type 99, but meta lists 15 node types/);
+    expectError(set('nodes', node(150, 2), '99999999999'), /node 150 has id 99999999999, out of range/);
+    expectError(set('nodes', node(150, 5), '300'), /node 150 has detachedness 300, out of range/);
+    expectError(set('nodes', node(150, 2), '1 2'), /a missing ',' in "nodes"/);
+    expectError(set('nodes', node(150, 4), '2'), /edge_count fields add up to/);
+    expectError(set('edges', edge(200, 0), '7'), /edge 200 has type 7, but meta lists 7 edge types/);
+    expectError(set('edges', edge(200, 1), '1x'), /'x' in "edges" at edge 200 at byte/);
+    expectError(set('edges', edge(200, 2), '7'), /edge 200 has to_node 7, not a multiple of the 6 node fields/);
+    expectError(set('edges', edge(200, 2), '6000'), /edge 200 has to_node 6000, past the end of the 303 nodes/);
+    expectError(set('edges', edge(200, 1), '99999999999'), /edge 200 has name_or_index 99999999999, out of range/);
+    // Blanks between numbers (older V8 wrote a newline after each row) read the same.
+    const spaced = text.replace(/"edges":\[([^\]]*)\]/, (_m, body: string) => `"edges":[${body.replace(/,/g, ', ').replace(/(\d+), (\d+), (\d+),/g, '$1,$2,$3\n,')}]`);
+    expect(spaced).to.not.equal(text);
+    const a = parseHeapSnapshot(spaced);
+    const e = parseHeapSnapshot(text);
+    expect(Array.from(a.edgeTo)).to.deep.equal(Array.from(e.edgeTo));
+    expect(Array.from(a.edgeNameOrIndex)).to.deep.equal(Array.from(e.edgeNameOrIndex));
+  });
+
   it('rejects edges whose to_node is not a node', () => {
     const text = small();
     expectError(withSection(text, 'edges', (v) => ((v[2] = 7), v.join(','))), /edge 0 has to_node 7, not a multiple of the 6 node fields/);
