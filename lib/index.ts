@@ -11,7 +11,8 @@
 
 export * from './heap/index.js';
 
-export { computeVerdict, type Verdict, type VerdictInput, type ListenerCount } from './analysis/verdict.js';
+export { computeVerdict, VerdictInputError, type Verdict, type VerdictInput, type ListenerCount } from './analysis/verdict.js';
+export { RULES as VERDICT_RULES, type Rule as VerdictRule } from './analysis/rules.js';
 export { summarizeSnapshot, type SnapshotSummary } from './analysis/summary.js';
 export {
   RESULT_SCHEMA_VERSION,
