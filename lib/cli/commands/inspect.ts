@@ -27,6 +27,7 @@ interface InspectArgs {
   browser?: string;
   headful?: boolean;
   accept?: string;
+  'action-steps'?: string;
   wait: boolean;
   'exit-after'?: number;
   progress?: 'simple' | 'silent';
@@ -48,6 +49,7 @@ export const inspectCommand = defineCommand<InspectArgs>({
         describe: 'show the browser window (default: when DISPLAY or WAYLAND_DISPLAY is set; --no-headful forces headless)',
       })
       .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted" })
+      .option('action-steps', { type: 'string', describe: 'Recorder flows (.json): which steps are the action, e.g. 3-7 (as for run)' })
       .option('wait', { type: 'boolean', default: true, describe: 'keep the browser open until it is closed or Ctrl-C (--no-wait exits at once)' })
       .option('exit-after', { type: 'number', describe: 'close the browser after SECONDS even if nobody closed it' })
       .option('progress', { choices: ['simple', 'silent'] as const, describe: 'step lines on stderr (default simple)' })
@@ -66,7 +68,6 @@ export const inspectCommand = defineCommand<InspectArgs>({
     const { scenarioFile, baseUrl: givenUrl } = targets(args);
     const note = args.progress === 'silent' ? () => undefined : ctx.note;
     if (givenUrl) checkUrl(givenUrl, args.scenario ? 'the page URL' : '--url');
-    const loaded = await loadScenario(scenarioFile, { baseUrl: givenUrl });
     const accept = args.accept ? acceptedSignatures(args.accept) : undefined;
     const headful = args.headful ?? hasDisplay(ctx.env);
 
@@ -75,6 +76,8 @@ export const inspectCommand = defineCommand<InspectArgs>({
     try {
       if (args.serve) server = await startStaticServer({ root: resolve(args.serve) });
       const baseUrl = server?.url ?? givenUrl;
+      // A Recorder flow's recorded origin moves to the served or given one, as in `run`.
+      const loaded = await loadScenario(scenarioFile, { baseUrl, actionSteps: args['action-steps'] });
       session = await inspectScenario(loaded, {
         baseUrl,
         iterations: args.iterations,
@@ -93,7 +96,8 @@ export const inspectCommand = defineCommand<InspectArgs>({
       };
       ctx.out.line(renderReport(result, 'terminal', { color: ctx.out.colors.isColorSupported, width: process.stdout.columns }).trimEnd());
       ctx.out.line('');
-      for (const line of exposureLines(session.exposed)) ctx.out.line(line);
+      if (session.result.status === 'failed') ctx.out.line('Nothing exposed: the hunt failed (see above); the page is as the failing step left it.');
+      else for (const line of exposureLines(session.exposed)) ctx.out.line(line);
       const code = exitCodeOf(result);
       if (!args.wait) return code;
 
