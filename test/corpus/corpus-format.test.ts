@@ -16,7 +16,30 @@ interface Expectation {
   leak: boolean;
   classes?: unknown;
   chain?: unknown;
+  suspect?: unknown;
+  knownIssue?: unknown;
   note?: unknown;
+}
+
+const CHECKS = ['hunt', 'page-error', 'false-alarm', 'missed', 'headline', 'chain', 'suspect', 'rows'];
+
+function checkSuspect(suspect: unknown, chain: unknown[], where: string): void {
+  expect(suspect, `${where}: suspect`).to.be.an('array');
+  const list = suspect as unknown[];
+  // Only a leak no page code names (the DOM tree's own <style>s, the engine's timing buffer)
+  // may leave the suspect unchecked.
+  if (list.length === 0) expect(chain, `${where}: suspect [] only when chain is [] too`).to.deep.equal([]);
+  for (const s of list) {
+    if (typeof s === 'string') {
+      expect(s, `${where}: suspect edge`).to.match(/^[^\s[\]]+(\[\])?$/);
+      expect(s, `${where}: \`this\` names nothing a developer can look for`).not.to.equal('this');
+    } else {
+      const l = (s as { listener?: { target?: unknown; type?: unknown } }).listener;
+      expect(l, `${where}: suspect is an edge name or { listener: { target, type } }`).to.be.an('object');
+      expect(l!.target, `${where}: listener target`).to.be.a('string').and.not.equal('');
+      expect(l!.type, `${where}: listener type`).to.be.a('string').and.not.equal('');
+    }
+  }
 }
 
 async function loadScenario(file: string): Promise<Record<string, unknown>> {
@@ -57,9 +80,19 @@ describe('leak corpus format', () => {
         expect(expectation.classes, 'classes').to.be.an('array').that.is.not.empty;
         for (const cls of expectation.classes as unknown[]) expect(cls).to.be.a('string').and.not.equal('');
         expect(expectation.chain, 'chain').to.be.an('array');
-        for (const edge of expectation.chain as unknown[]) expect(edge).to.be.a('string').and.not.equal('');
+        for (const edge of expectation.chain as unknown[]) {
+          expect(edge).to.be.a('string').and.not.equal('');
+          expect(edge, 'chain: `this` names nothing a developer can look for').not.to.equal('this');
+        }
+        checkSuspect(expectation.suspect, expectation.chain as unknown[], name);
       } else {
         expect(expectation, 'clean cases name no classes').not.to.have.property('classes');
+        expect(expectation, 'clean cases name no suspect').not.to.have.property('suspect');
+      }
+      if (expectation.knownIssue !== undefined) {
+        const k = expectation.knownIssue as { check?: unknown; why?: unknown };
+        expect(CHECKS, 'knownIssue.check').to.include(k.check);
+        expect(k.why, 'knownIssue.why').to.be.a('string').and.not.equal('');
       }
 
       checkScenarioShape(await loadScenario(join(dir, 'scenario.mjs')), name);

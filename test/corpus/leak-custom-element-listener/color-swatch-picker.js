@@ -1,13 +1,18 @@
 const PALETTE = ['#d73a4a', '#0075ca', '#cfd3d7', '#a2eeef', '#7057ff', '#008672', '#e4e669', '#d876e3'];
 
+// The document-level handler that closes an open picker when the user presses elsewhere.
+function closeWhenPressedOutside(picker) {
+  return function onDocumentPointerDown(event) {
+    if (picker.open && !picker.contains(event.target)) picker.toggle(false);
+  };
+}
+
 export class ColorSwatchPicker extends HTMLElement {
   constructor() {
     super();
     this.value = PALETTE[0];
     this.open = false;
-    this.onDocumentPointerDown = (event) => {
-      if (this.open && !this.contains(event.target)) this.toggle(false);
-    };
+    this.onDocumentPointerDown = closeWhenPressedOutside(this);
   }
 
   connectedCallback() {

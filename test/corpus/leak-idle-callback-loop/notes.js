@@ -13,19 +13,25 @@ class DraftAutosaver {
   }
 
   start() {
-    const saveWhenIdle = (deadline) => {
-      if (deadline.timeRemaining() > 1 && this.textarea.value !== this.lastSaved) {
-        this.lastSaved = this.textarea.value;
-        localStorage.setItem(`draft:${this.noteId}`, this.lastSaved);
-      }
-      this.idleHandle = requestIdleCallback(saveWhenIdle, { timeout: 1000 });
-    };
-    this.idleHandle = requestIdleCallback(saveWhenIdle, { timeout: 1000 });
+    saveWhenIdle(this);
   }
 
   stop() {
     cancelIdleCallback(this.idleHandle);
   }
+}
+
+// One idle-time loop per open editor: saves when the text changed, then waits for the next
+// idle period.
+function saveWhenIdle(autosaver) {
+  const save = (deadline) => {
+    if (deadline.timeRemaining() > 1 && autosaver.textarea.value !== autosaver.lastSaved) {
+      autosaver.lastSaved = autosaver.textarea.value;
+      localStorage.setItem(`draft:${autosaver.noteId}`, autosaver.lastSaved);
+    }
+    autosaver.idleHandle = requestIdleCallback(save, { timeout: 1000 });
+  };
+  autosaver.idleHandle = requestIdleCallback(save, { timeout: 1000 });
 }
 
 class NoteEditor {

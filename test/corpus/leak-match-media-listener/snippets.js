@@ -6,6 +6,15 @@ const SNIPPETS = {
 }`,
 };
 
+// Keeps a viewer's colours in step with the OS theme.
+function followColorScheme(viewer) {
+  const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  viewer.applyTheme(darkScheme.matches);
+  // BUG: never removed; a MediaQueryList with a change listener stays alive for the
+  // document's lifetime, and so does every viewer it points at.
+  darkScheme.addEventListener('change', (event) => viewer.applyTheme(event.matches));
+}
+
 class SnippetViewer {
   constructor(id, source) {
     this.id = id;
@@ -18,12 +27,7 @@ class SnippetViewer {
 
   mount(parent) {
     parent.replaceChildren(this.el);
-    // Follow the OS theme while the viewer is open.
-    const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-    this.applyTheme(darkScheme.matches);
-    // BUG: never removed; a MediaQueryList with a change listener stays alive for the
-    // document's lifetime, and so does every viewer it points at.
-    darkScheme.addEventListener('change', (event) => this.applyTheme(event.matches));
+    followColorScheme(this);
   }
 
   applyTheme(dark) {

@@ -1,5 +1,10 @@
 const { createElement: h, Component, useState } = React;
 
+// Calls tick() on a countdown once a second; returns the interval id.
+function tickEverySecond(countdown) {
+  return setInterval(() => countdown.tick(), 1000);
+}
+
 class ExamCountdown extends Component {
   constructor(props) {
     super(props);
@@ -9,7 +14,7 @@ class ExamCountdown extends Component {
   componentDidMount() {
     // BUG: no componentWillUnmount() { clearInterval(this.timer) }: the interval keeps
     // firing after the exam is closed and keeps the unmounted component alive.
-    this.timer = setInterval(() => this.tick(), 1000);
+    this.timer = tickEverySecond(this);
   }
 
   tick() {

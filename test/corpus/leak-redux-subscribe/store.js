@@ -1,4 +1,6 @@
-import { legacy_createStore as createStore } from '/node_modules/redux/dist/redux.browser.mjs';
+// The unminified ES build, as a dev server serves it: its names (currentListeners) show on
+// the retainer chain instead of the minified build's one-letter ones.
+import { legacy_createStore as createStore } from '/node_modules/redux/dist/redux.mjs';
 
 const initialState = {
   orders: {

@@ -3,6 +3,13 @@ const { debounceTime, map, startWith } = rxjs;
 
 const visits = Array.from({ length: 48 }, (_, i) => 200 + Math.round(120 * Math.sin(i / 5)) + (i % 7) * 9);
 
+// Redraws a chart at its own width whenever the window is resized; returns the Subscription.
+function redrawOnResize(chart) {
+  return fromEvent(window, 'resize')
+    .pipe(debounceTime(100), map(() => chart.el.clientWidth), startWith(chart.el.clientWidth))
+    .subscribe((width) => chart.draw(width));
+}
+
 class TrafficChart {
   constructor(series) {
     this.series = series;
@@ -16,9 +23,7 @@ class TrafficChart {
     outlet.replaceChildren(this.el);
     // BUG: the Subscription is dropped; destroy() can never unsubscribe, so the window
     // resize listener fromEvent() added keeps this chart alive after it is gone.
-    fromEvent(window, 'resize')
-      .pipe(debounceTime(100), map(() => this.el.clientWidth), startWith(this.el.clientWidth))
-      .subscribe((width) => this.draw(width));
+    redrawOnResize(this);
   }
 
   draw(width) {

@@ -1,3 +1,10 @@
+// Starts a spell-check worker whose findings go to `dialog`.
+function startSpellChecker(dialog) {
+  const worker = new Worker('spell-worker.js');
+  worker.onmessage = (event) => dialog.show(event.data);
+  return worker;
+}
+
 class SpellCheckDialog {
   constructor(text) {
     this.text = text;
@@ -6,8 +13,7 @@ class SpellCheckDialog {
     this.el.setAttribute('role', 'dialog');
     this.el.innerHTML = '<h2>Spelling</h2><p class="status">Checking…</p><ul class="issues"></ul><button class="done">Done</button>';
     this.el.querySelector('.done').addEventListener('click', () => this.close());
-    this.worker = new Worker('spell-worker.js');
-    this.worker.onmessage = (event) => this.show(event.data);
+    this.worker = startSpellChecker(this);
   }
 
   open() {
