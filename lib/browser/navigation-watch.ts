@@ -24,6 +24,7 @@ export interface TakeOptions {
   timeout?: number;
 }
 
+const REQUEST_GRACE_MS = 3000;
 const SAME_DOCUMENT = new Set(['sameDocument', 'historySameDocument']);
 const RELOAD = new Set(['reload', 'reloadBypassingCache']);
 
@@ -61,6 +62,7 @@ export class NavigationWatch {
           if (e.frameId !== this.mainFrameId) return;
           if (SAME_DOCUMENT.has(e.navigationType)) return settled();
           this.#pending = { url: e.url, kind: RELOAD.has(e.navigationType) ? 'reload' : 'navigation', started: true };
+          this.#wake?.();
         },
       ],
       [
@@ -135,10 +137,16 @@ export class NavigationWatch {
    * that caused it returns, but commits later), so it is charged to the right step.
    */
   async take(opts: TakeOptions = {}): Promise<MainFrameNavigation | undefined> {
-    if (!this.#committed && this.#pending) {
-      const timeout = opts.timeout ?? 10_000;
+    const now = Date.now();
+    const deadline = now + (opts.timeout ?? 10_000);
+    // A request the browser has not started within this is taken as dropped, so a link it
+    // ignores (an unknown scheme) costs each iteration seconds, not the whole timeout.
+    const requestDeadline = Math.min(deadline, now + REQUEST_GRACE_MS);
+    while (!this.#committed && this.#pending && !this.#closed) {
+      const left = (this.#pending.started ? deadline : requestDeadline) - Date.now();
+      if (left <= 0) break;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeout);
+        const timer = setTimeout(resolve, left);
         this.#wake = () => {
           clearTimeout(timer);
           resolve();
