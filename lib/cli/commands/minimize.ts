@@ -29,6 +29,12 @@ export const minimizeCommand = defineCommand<MinimizeArgs>({
   describe: 'Shrink a leaking DevTools Recorder flow to the action steps that cause the leak (ddmin)',
   builder: (y: Argv) =>
     y
+      .usage(
+        '$0 minimize <flow>\n\n' +
+          'Hunts the full flow, then sub-flows of its action steps (ddmin), and writes the shortest one that\n' +
+          'still leaks the same signature as Recorder JSON. Exit 0: the full flow does not leak (nothing\n' +
+          'written); 1: a minimal leaking flow was written; 2: usage or input error; 3: browser or replay failure.',
+      )
       .positional('flow', { type: 'string', demandOption: true, describe: 'a Chrome DevTools Recorder export (.json)' })
       .option('output', { alias: 'o', type: 'string', describe: 'where to write the minimal flow (default FLOW.min.json beside FLOW)' })
       .option('url', { type: 'string', describe: "replay against this origin instead of the flow's recorded one" })
