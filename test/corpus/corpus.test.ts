@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../lib/browser/launch.js';
-import { corpusConcurrency, listCases, runCases, type CaseOutcome } from './harness.js';
+import { corpusConcurrency, listCases, runCases, watchingPageErrors, type CaseOutcome } from './harness.js';
 
 describe('leak corpus (real Chromium)', function () {
   this.timeout(300_000);
@@ -26,6 +26,24 @@ describe('leak corpus (real Chromium)', function () {
     await Promise.all(outcomes?.values() ?? []);
     await browser?.close();
     if (process.env.CORPUS_REPORT) writeFileSync(process.env.CORPUS_REPORT, `${JSON.stringify(done.map(summary), null, 2)}\n`);
+  });
+
+  it('(harness) hears what the page throws and logs as an error', async () => {
+    const errors: string[] = [];
+    const context = await watchingPageErrors(browser, errors).createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setContent(`<script>
+        console.error('render failed:', 42);
+        console.log('fine');
+        setTimeout(() => { throw new TypeError('rows is undefined'); });
+      </script>`);
+      await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 50)));
+      expect(errors.join('\n')).to.match(/console\.error: render failed: 42/).and.match(/uncaught .*rows is undefined/);
+      expect(errors).to.have.length(2);
+    } finally {
+      await context.close();
+    }
   });
 
   for (const name of names) {

@@ -132,7 +132,7 @@ function suspectMatches(chain: ChainStep[], wanted: (string | ListenerSuspect)[]
  * The hunt opens its own context and page; this hands it a browser whose pages report their
  * uncaught exceptions and console.error calls into `errors` from before the page loads.
  */
-function watchingPageErrors(browser: Browser, errors: string[]): Browser {
+export function watchingPageErrors(browser: Browser, errors: string[]): Browser {
   const watch = (page: Page): Page => {
     page.on('pageerror', (err) => errors.push(`uncaught ${err instanceof Error ? err.message : String(err)}`));
     page.on('console', (msg) => {
