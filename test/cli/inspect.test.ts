@@ -166,6 +166,47 @@ document.getElementById('open').addEventListener('click', () => {
     expect(r.stdout).to.not.include('Ctrl-C');
   });
 
+  it('one line per leak: engine plumbing folds into a path; what could not be exposed says why', async () => {
+    const { exposureLines, hasDisplay } = await import('../../lib/cli/commands/inspect.js');
+    const step = (className: string, edge: [string, string] | null, leaked = false) => ({
+      nodeId: 1,
+      className,
+      nodeType: 'object',
+      edge: edge && { name: edge[0], type: edge[1] },
+      suspect: false,
+      leaked,
+    });
+    const leak = {
+      signature: 'abc',
+      kind: 'detached-dom' as const,
+      headline: 'Detached <div>',
+      bytesPerIteration: 0,
+      objects: 4,
+      classes: [],
+      sharedBy: 4,
+      chain: [
+        step('Window [JSGlobalObject] / http://x', ['native_context', 'internal']),
+        step('system / NativeContext / http://x', ['script_context_table', 'internal']),
+        step('system / ScriptContextTable', ['2', 'element']),
+        step('system / Context / scope', ['kept', 'context']),
+        step('Array', ['1', 'element']),
+        step('Detached <div>', null, true),
+      ],
+    };
+    const lines = exposureLines([
+      { name: '$leak1', leak, exposed: { nodeId: 1, className: 'Detached <div>' } },
+      { name: '$leak2', leak: { ...leak, headline: 'resize listeners', chain: [] }, problem: 'no object: a listener-only finding' },
+    ]);
+    expect(lines[0]).to.equal('$leak1  Detached <div>  (chain Window.native_context.script_context_table[2].kept → Array[1] → Detached <div>)');
+    expect(lines[1]).to.equal('$leak2  resize listeners  (not exposed: no object: a listener-only finding)');
+    expect(exposureLines([])).to.deep.equal(['No leaks to expose.']);
+    if (process.platform === 'linux') {
+      expect(hasDisplay({ DISPLAY: ':0' })).to.equal(true);
+      expect(hasDisplay({ WAYLAND_DISPLAY: 'wayland-0' })).to.equal(true);
+      expect(hasDisplay({})).to.equal(false);
+    }
+  });
+
   it('usage errors are one line with exit 2', async () => {
     const url = await leakhound(['inspect', 'http://127.0.0.1:9/']);
     expect(url.code).to.equal(2);
