@@ -1,6 +1,7 @@
 // `--allocations` in a hunt: turns the final snapshot's allocation traces into each leak's
 // allocation stacks, with every frame mapped through its script's source map.
 import type { HeapSnapshot } from '../heap/snapshot.js';
+import { HeapSnapshotError } from '../heap/errors.js';
 import { allocationStacks, findCallSite, lineStarts, offsetOf, positionOf, type GeneratedFrame } from '../analysis/allocation-sites.js';
 import type { AllocationFrame, AllocationSite, Leak } from '../analysis/result.js';
 import type { ScriptCatalog } from '../browser/scripts.js';
@@ -15,7 +16,14 @@ export interface AllocationContext {
 /** Fills `allocations` on each leak whose headline class has tracked instances. */
 export async function attachAllocationSites(final: HeapSnapshot, leaks: Leak[], ctx: AllocationContext): Promise<void> {
   if (!leaks.length) return;
-  const stacks = allocationStacks(final, leaks.map((l) => l.headline), { hiddenScriptIds: ctx.hiddenScriptIds });
+  let stacks: ReturnType<typeof allocationStacks>;
+  try {
+    stacks = allocationStacks(final, leaks.map((l) => l.headline), { hiddenScriptIds: ctx.hiddenScriptIds });
+  } catch (err) {
+    // Malformed trace sections cost the stacks, never the verdict already computed.
+    if (err instanceof HeapSnapshotError) return;
+    throw err;
+  }
   if (!stacks) return;
   const texts = new Map<number, Promise<ScriptText | undefined>>();
   const text = (scriptId: number, url: string) => {
