@@ -118,6 +118,34 @@ export interface Leak {
   hiddenReason?: string;
   /** With --history: new since the scenario's previous run, or still there since a date. */
   history?: LeakHistory;
+  /**
+   * With --allocations: where the headline class's instances born since the baseline were
+   * allocated, one entry per distinct stack, most instances first (at most 5).
+   */
+  allocations?: AllocationSite[];
+}
+
+export interface AllocationSite {
+  /** Instances of the headline class allocated along this stack. */
+  count: number;
+  /** Innermost first: the function that ran `new`, then its callers. */
+  frames: AllocationFrame[];
+}
+
+export interface AllocationFrame {
+  /** '' for anonymous functions. */
+  functionName: string;
+  /** The original source path when a source map resolved it (`src/app.ts`), else the script URL. */
+  file: string;
+  /** 1-based; 0 for builtins without a script. */
+  line: number;
+  column: number;
+  /** The position is the call inside this function (`new X`, `f(`); otherwise the function's start. */
+  callSite?: boolean;
+  /** Third-party code: `node_modules/` in the mapped source path, or on the map's ignore list. */
+  library?: boolean;
+  /** Why `file` is the generated script's position: no source map, or one that failed. */
+  note?: string;
 }
 
 export interface LeakClass {
