@@ -6,7 +6,7 @@ import { classIndex, propagateDetachedness, type ClassIndex } from '../heap/clas
 import { computeDominators, type Dominators } from '../heap/dominators.js';
 import { HeapQueryError, HeapSnapshotError } from '../heap/errors.js';
 import { createInternalsFilter, type InternalsFilter } from '../heap/internals.js';
-import { computeRetainerPaths, type RetainerPaths } from '../heap/paths.js';
+import { computeRetainerPaths, retainerSkipMask, type RetainerPaths } from '../heap/paths.js';
 import { readHeapSnapshot } from '../heap/read.js';
 import type { HeapSnapshot } from '../heap/snapshot.js';
 import { safeText } from './output.js';
@@ -60,7 +60,8 @@ export class SnapshotAnalysis {
   }
 
   get dominators(): Dominators {
-    return (this.#dominators ??= computeDominators(this.snapshot, this.paths));
+    // Dominators need only the edges paths skip, not the paths: `types` saves the search.
+    return (this.#dominators ??= computeDominators(this.snapshot, this.#paths ?? { skip: retainerSkipMask(this.snapshot, this.filter) }));
   }
 
   className(node: number): string {

@@ -55,7 +55,11 @@ const SEMI = 3;
 /** Marks a dom that is only "same as u's" until the last pass resolves it. */
 const SAME_AS = 0x80000000;
 
-export function computeDominators(s: HeapSnapshot, paths?: RetainerPaths): Dominators {
+/**
+ * `paths` (or just its `skip` mask, from `retainerSkipMask`) leaves out the edges retainer
+ * paths do not follow; without it, weak and WeakMap table edges only.
+ */
+export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, 'skip'>): Dominators {
   const n = s.nodeCount;
   const root = s.rootIndex;
   if (n === 0) return { idom: new Uint32Array(0), retainedSize: new Float64Array(0), order: new Uint32Array(0) };
@@ -224,7 +228,7 @@ export function computeDominators(s: HeapSnapshot, paths?: RetainerPaths): Domin
 }
 
 /** Bit set over edges: bit e is 1 when edge e retains its target. */
-function retainingEdges(s: HeapSnapshot, paths?: RetainerPaths): Uint32Array {
+function retainingEdges(s: HeapSnapshot, paths?: Pick<RetainerPaths, 'skip'>): Uint32Array {
   const m = s.edgeCount;
   const bits = new Uint32Array((m + 31) >>> 5);
   const skip = paths ? paths.skip : null;

@@ -59,23 +59,35 @@ export interface HeapSnapshotParserOptions {
  * a corrupt number runs on, which then reads `undefined` and stops like any other byte.
  */
 const ROW_SPAN = 160;
+/**
+ * The fast paths return how many rows they read and how many bytes those took, packed in
+ * one number computed inside the loop. Anything done after the hot loop (a store, even
+ * arithmetic) has no type feedback when V8 compiles the loop mid-call (on-stack
+ * replacement), and every later call would deoptimise there. One call reads at most
+ * FAST_WINDOW bytes, so both parts fit: rows < 2^24 (a row is ≥ 6 bytes), bytes < 2^26.
+ */
+const FAST_WINDOW = 1 << 24;
+const PACK = 2 ** 26;
+
 const isBlank = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 /**
- * Edge rows (type, name_or_index, to_node) from `start`, each committed only once its three
- * numbers and the ',' after it are read and valid. `cursor[0]` is the row to fill, advanced
- * past the rows read; returns the position after the last one's ','. A row it cannot take whole (split by the chunk's end, the last row, a sign, a
+ * Edge rows (type, name_or_index, to_node) from `start` into rows `row`…, each committed only
+ * once its three numbers and the ',' after it are read and valid. Returns rows read × PACK +
+ * bytes consumed (through the last row's ','). A row it cannot take whole (split by the chunk's end, the last row, a sign, a
  * fraction, a value out of range) is left to the byte-wise state machine, which reads it or
  * reports the error in its usual words.
  */
 function fastEdgeRows(
-  buf: Buffer, start: number, len: number, cursor: Float64Array, cap: number,
+  buf: Buffer, start: number, len: number, row: number, cap: number,
   edgeType: Uint8Array, edgeName: Uint32Array, edgeTo: Uint32Array,
   nf: number, edgeTypeCount: number, knownNodeCount: number,
 ): number {
+  const start0 = start;
+  const row0 = row;
+  let result = 0;
   let p = start;
-  let row = cursor[0];
-  const lim = len - ROW_SPAN;
+  const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
   while (row < cap && p < lim) {
     let c = buf[p];
     while (isBlank(c)) c = buf[++p];
@@ -102,9 +114,10 @@ function fastEdgeRows(
     edgeTo[row] = toNode;
     row++;
     start = ++p;
+    // Computed in the loop, not after it: see PACK.
+    result = (row - row0) * PACK + (start - start0);
   }
-  cursor[0] = row;
-  return start;
+  return result;
 }
 
 /** One row of `nf` numbers, each followed by ','; the position after the row, or -1. */
@@ -159,8 +172,6 @@ export class HeapSnapshotParser {
   private edgeNameOrIndex = new Uint32Array(0);
   private edgeTo = new Uint32Array(0);
   private list = new Float64Array(0);
-  /** The fast paths' row and running edge count, in and out. */
-  private readonly cursor = new Float64Array(2);
 
   private strings: string[] = [];
   // String state: bytes of a string that spans chunks, and escape bookkeeping.
@@ -379,23 +390,20 @@ export class HeapSnapshotParser {
       // below, which either reads it or reports the error with its usual message.
       if (field === 0 && (st === A_VALUE || st === A_FIRST) && (fastEdges || rowValues !== null)) {
         if (fastEdges) {
-          const cursor = this.cursor;
-          cursor[0] = row;
-          const next = fastEdgeRows(buf, i, len, cursor, cap, edgeType, edgeNameOrIndex, edgeTo, nf, edgeTypeCount, knownNodeCount);
-          if (next !== i) {
-            row = cursor[0];
-            i = next;
+          const r = fastEdgeRows(buf, i, len, row, cap, edgeType, edgeNameOrIndex, edgeTo, nf, edgeTypeCount, knownNodeCount);
+          if (r !== 0) {
+            const rows = Math.floor(r / PACK);
+            row += rows;
+            i += r - rows * PACK;
             st = A_VALUE;
           }
         } else {
-          const cursor = this.cursor;
-          cursor[0] = row;
-          cursor[1] = edgeSum;
-          const next = this.fastNodeRows(buf, i, len, cap, rowValues!);
-          if (next !== i) {
-            row = cursor[0];
-            edgeSum = cursor[1];
-            i = next;
+          const r = this.fastNodeRows(buf, i, len, row, edgeSum, cap, rowValues!);
+          if (r !== 0) {
+            const rows = Math.floor(r / PACK);
+            row += rows;
+            i += r - rows * PACK;
+            edgeSum = firstEdge[row];
             st = A_VALUE;
           }
         }
@@ -578,29 +586,29 @@ export class HeapSnapshotParser {
   }
 
   /**
-   * Node rows from `start`, as fastEdgeRows reads edge rows; `cursor` holds the row and the
-   * running edge count, in and out. Its own function, so that the hot loop compiles small
-   * and stays compiled, instead of recompiling all of scanNumbers as sections change.
+   * Node rows from `start` into rows `row`…, as fastEdgeRows reads edge rows (same result
+   * packing); `edgeSum` is the edge count so far. Its own function, so that the hot loop
+   * compiles small and stays compiled, instead of recompiling all of scanNumbers as
+   * sections change.
    */
-  private fastNodeRows(buf: Buffer, start: number, len: number, cap: number, values: Float64Array): number {
-    const cursor = this.cursor;
+  private fastNodeRows(buf: Buffer, start: number, len: number, row: number, edgeSum: number, cap: number, values: Float64Array): number {
     const lay = this.layout!;
     const nf = lay.nodeFieldCount;
     const edgeCountField = lay.nodeRoles.indexOf(NF_EDGE_COUNT);
-    let row = cursor[0];
-    let edgeSum = cursor[1];
+    const start0 = start;
+    const row0 = row;
+    let result = 0;
     let p = start;
-    const lim = len - ROW_SPAN;
+    const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
     while (row < cap && p < lim) {
       p = readRow(buf, p, values, nf);
       if (p < 0 || !this.commitNodeRow(values, row, edgeSum)) break;
       edgeSum += values[edgeCountField];
       row++;
       start = p;
+      result = (row - row0) * PACK + (start - start0);
     }
-    cursor[0] = row;
-    cursor[1] = edgeSum;
-    return start;
+    return result;
   }
 
   /**

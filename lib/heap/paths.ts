@@ -45,7 +45,7 @@ export interface RetainerPathsOptions {
 
 export function computeRetainerPaths(s: HeapSnapshot, opts: RetainerPathsOptions = {}): RetainerPaths {
   const n = s.nodeCount;
-  const skip = buildSkipMask(s, opts.filter);
+  const skip = retainerSkipMask(s, opts.filter);
   const parentEdge = new Uint32Array(n).fill(NO_NODE);
   const distance = new Uint32Array(n).fill(NO_DISTANCE);
   // "Reached" as one bit per node: the BFS asks it once per edge, and a bit set small
@@ -119,7 +119,12 @@ export function computeRetainerPaths(s: HeapSnapshot, opts: RetainerPathsOptions
   return { parentEdge, distance, userRoots, skip, filter: opts.filter };
 }
 
-function buildSkipMask(s: HeapSnapshot, filter?: InternalsFilter): Uint8Array {
+/**
+ * Per edge: non-zero when retainer paths (and so dominators) must not follow it — weak and
+ * WeakMap table edges, and the filter's. All `computeDominators` needs of the paths: a
+ * caller after retained sizes alone can skip the breadth-first search.
+ */
+export function retainerSkipMask(s: HeapSnapshot, filter?: InternalsFilter): Uint8Array {
   if (filter) {
     // The filter's own mask already says which edges not to walk; WeakMap table edges are
     // added to it in place rather than to a copy (one byte an edge: 13 MB on a 300 MB

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { SnapshotBuilder } from '../helpers/snapshot-builder.js';
 import { computeDominators, dominatorTree, type Dominators } from '../../lib/heap/dominators.js';
-import { computeRetainerPaths } from '../../lib/heap/paths.js';
+import { computeRetainerPaths, retainerSkipMask } from '../../lib/heap/paths.js';
 import { createInternalsFilter } from '../../lib/heap/internals.js';
 import { NO_NODE, type HeapSnapshot } from '../../lib/heap/snapshot.js';
 import { consoleHandle, load, pageSkeleton } from './fixtures.js';
@@ -278,6 +278,12 @@ describe('heap/dominators', () => {
     const d = computeDominators(s, paths);
     expect(d.idom[logged]).to.equal(NO_NODE);
     expect(d.retainedSize[p.globalHandles]).to.equal(unfiltered.retainedSize[p.globalHandles] - 48);
+    // The skip mask alone (no breadth-first search, as `types` computes it) gives the same tree.
+    const s2 = load(p.b);
+    const fromMask = computeDominators(s2, { skip: retainerSkipMask(s2, createInternalsFilter(s2)) });
+    expect(Array.from(fromMask.idom)).to.deep.equal(Array.from(d.idom));
+    expect(Array.from(fromMask.retainedSize)).to.deep.equal(Array.from(d.retainedSize));
+    expect(Array.from(fromMask.order)).to.deep.equal(Array.from(d.order));
   });
 
   it('agrees with the definition, retained sizes included, on small graphs with every edge kind', () => {
