@@ -39,6 +39,8 @@ export { runSweep, type SweepOptions } from './runner/sweep.js';
 // Scale: a running browser (--connect), sharded sweeps merged, history across runs.
 export { connectBrowser, resolveWebSocketUrl, type ConnectOptions, type ConnectedBrowser } from './browser/connect.js';
 export { mergeResults, type ShardInput } from './runner/merge.js';
+export { analyzeSnapshotFiles, type AnalyzeFilesOptions, type SnapshotFiles } from './runner/analyze.js';
+export { identitySample, checkSameSession, type IdentitySample, type SessionMismatch } from './analysis/same-session.js';
 export { compareWithHistory, isNewLeak, type HistoryComparison } from './history/compare.js';
 export { parseHistory, rowsOfRun, serializeRows, type HistoryRow } from './history/rows.js';
 export { readHistoryFile, appendHistoryFile } from './history/file.js';
