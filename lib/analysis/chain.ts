@@ -37,6 +37,7 @@ export function buildChain(
   node: number,
   className: (node: number) => string,
   age: Uint8Array,
+  fresh?: Uint8Array,
 ): ChainStep[] {
   const { nodes, edges } = pathNodes(s, paths, node);
   const steps: ChainStep[] = nodes.map((n, i) => ({
@@ -48,7 +49,7 @@ export function buildChain(
     leaked: age[n] > 0,
   }));
   if (steps.length > 0) steps[0].rootKind = describeRoot(s, nodes[0]).kind;
-  const suspect = suspectStep(s, nodes, edges, age);
+  const suspect = suspectStep(s, nodes, edges, fresh ?? age);
   if (suspect >= 0) steps[suspect].suspect = true;
   return steps;
 }
@@ -57,10 +58,13 @@ export function buildChain(
  * Index of the step whose outgoing edge is the suspect. Start at the edge into the first
  * leaked object; if engine plumbing (internal/hidden edges, backing stores) leads there,
  * walk back to the nearest reference page code can name and clear: a property, a closure
- * variable, or an array slot of a JS object.
+ * variable, or an array slot of a JS object. With `fresh` (verdict-groups.ts#freshness),
+ * a backing store reallocated as an old container grew is not the first leaked object: a
+ * document-wide Blink vector high on the chain would put the suspect above the page's own
+ * reference.
  */
-function suspectStep(s: HeapSnapshot, nodes: number[], edges: number[], age: Uint8Array): number {
-  let firstLeaked = nodes.findIndex((n) => age[n] > 0);
+function suspectStep(s: HeapSnapshot, nodes: number[], edges: number[], leakedMark: Uint8Array): number {
+  let firstLeaked = nodes.findIndex((n) => leakedMark[n] > 0);
   if (firstLeaked <= 0) firstLeaked = nodes.length - 1;
   if (firstLeaked <= 0) return -1;
   const { property, context, element } = s.edgeTypes;

@@ -37,6 +37,9 @@ export function markListenerSuspect(s: HeapSnapshot, nodes: number[], chain: Cha
   while (last + 1 < nodes.length && isListenerNative(last + 1)) last++;
   const handler = nodes[last + 1];
   if (handler === undefined || (s.nodeType[handler] !== closure && s.nodeType[handler] !== object)) return false;
+  // Only a registration that is itself part of the leak: a listener registered once (an
+  // old one) whose handler reaches growing state is fine, and the hold is past it.
+  if (!chain.slice(first, last + 1).some((c) => c.leaked)) return false;
   const current = chain.findIndex((c) => c.suspect);
   // A page reference past the handler (a closure variable holding a growing array) is the
   // better suspect: the listener itself may be registered once and be fine.

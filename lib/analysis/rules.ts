@@ -98,7 +98,10 @@ const RULE_LIST = [
   { id: 'suspect.last-page-reference', kind: 'chain', reason: 'the last reference page code can name before the leaked objects' },
   // Blink keeps listeners in vectors (`blink::BasicHeapVector<…>[1]`) no page code can
   // name; what the page can undo is its addEventListener call, so that is the suspect.
-  { id: 'suspect.listener-registration', kind: 'chain', reason: 'the page holds the leak through an event listener: the registration (target, type, handler) is the suspect' },
+  // Only a registration made during the hunt (its Blink listener objects are new): a
+  // listener registered once whose handler reaches growing state is not the bug; the
+  // reference past the handler is.
+  { id: 'suspect.listener-registration', kind: 'chain', reason: 'the page holds the leak through an event listener it registered during the hunt: the registration (target, type, handler) is the suspect' },
 ] as const satisfies readonly Rule[];
 
 export type VerdictRuleId = (typeof RULE_LIST)[number]['id'] | `hide.internals.${InternalRuleId}`;

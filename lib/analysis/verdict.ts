@@ -89,7 +89,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     growing,
     halves,
     chainOf: (node) => {
-      const chain = buildChain(s, paths, node, className, age);
+      const chain = buildChain(s, paths, node, className, age, fresh);
       markListenerSuspect(s, pathNodes(s, paths, node).nodes, chain, lists);
       return chain;
     },

@@ -310,6 +310,44 @@ describe('the listener registration as suspect', () => {
     expect(suspect?.listener).to.deep.equal({ target: 'div#format-toolbar.bar', type: 'click', handler: '(anonymous) review.js:26:39' });
   });
 
+  it('keeps the suspect past the handler when the listener was registered once, above a reallocated Blink vector', () => {
+    // A compose button's click listener, registered at load, whose handler keeps every draft
+    // in a dictionary; the document's node vector above it was reallocated (new, a backing).
+    const v = hunt((k) => {
+      const p = pageSkeleton();
+      const doc = p.b.node({ type: 'native', name: 'HTMLDocument', id: 4001 });
+      const nodes = p.b.node({ type: 'native', name: 'blink::HeapVectorBacking<cppgc::internal::BasicMember<blink::Node>>', id: 9000 + 2 * k });
+      const button = p.b.node({ type: 'native', name: '<button id="compose">', id: 4003 });
+      const data = p.b.node({ type: 'native', name: 'blink::EventTargetData', id: 4005 });
+      const vector = p.b.node({ type: 'native', name: 'blink::BasicHeapVector<X>', id: 4007 });
+      const reg = p.b.node({ type: 'native', name: 'blink::RegisteredEventListener', id: 4009 });
+      const el = p.b.node({ type: 'native', name: 'EventListener', id: 4011 });
+      const v8 = p.b.node({ type: 'native', name: 'V8EventListener', id: 4013 });
+      const fn = p.b.node({ type: 'closure', name: 'openCompose', id: 4015 });
+      const ctx = p.b.node({ name: 'system / Context', id: 4017 });
+      const drafts = p.b.node({ name: 'Object', id: 4019 });
+      p.b.edge(p.window, doc, 'element', 5);
+      p.b.edge(doc, nodes, 'element', 51);
+      p.b.edge(nodes, button, 'element', 1);
+      p.b.edge(button, data, 'element', 14);
+      p.b.edge(data, vector, 'element', 1);
+      p.b.edge(vector, reg, 'element', 1);
+      p.b.edge(reg, el, 'element', 1);
+      p.b.edge(el, v8, 'element', 1);
+      p.b.edge(v8, fn, 'element', 1);
+      p.b.edge(fn, ctx, 'internal', 'context');
+      p.b.edge(ctx, drafts, 'context', 'drafts');
+      for (let i = 0; i < k; i++) p.b.prop(drafts, `draft-${i}`, foo(p, 1000 + 10 * i, 'EmailDraft'));
+      return load(p.b);
+    }, { listeners: [1, 1, 1].map((count) => [{ target: 'button#compose', type: 'click', count }]) as [ListenerCount[], ListenerCount[], ListenerCount[]] });
+    const row = v.leaks.find((l) => l.headline === 'EmailDraft')!;
+    const suspects = row.chain.filter((c) => c.suspect);
+    expect(suspects).to.have.length(1);
+    expect(suspects[0].className).to.equal('Object');
+    expect(suspects[0].edge?.name).to.match(/^draft-\d$/);
+    expect(row.chain.some((c) => c.listener)).to.equal(false);
+  });
+
   it('labels heap targets as the runner labels listener targets', () => {
     expect(targetLabel('Window / http://127.0.0.1:1')).to.equal('window');
     expect(targetLabel('HTMLDocument')).to.equal('document');
