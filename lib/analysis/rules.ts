@@ -102,6 +102,10 @@ const RULE_LIST = [
   // listener registered once whose handler reaches growing state is not the bug; the
   // reference past the handler is.
   { id: 'suspect.listener-registration', kind: 'chain', reason: 'the page holds the leak through an event listener it registered during the hunt: the registration (target, type, handler) is the suspect' },
+  // Timers, animation frames, idle callbacks and observers keep the page's callback in
+  // Blink's tables: no reference the page wrote leads to it, so the page's own name for
+  // what stays alive is past the callback — the variable it captured.
+  { id: 'suspect.callback-capture', kind: 'chain', reason: "Blink holds the page's callback (timer, animation frame, idle callback, observer): the suspect is what the callback captured" },
 ] as const satisfies readonly Rule[];
 
 export type VerdictRuleId = (typeof RULE_LIST)[number]['id'] | `hide.internals.${InternalRuleId}`;

@@ -16,6 +16,7 @@ import { attribute, findSeeds, formGroups, freshness, LeakRoots, mergeFragments,
 import { buildRows, rankRows } from './verdict-rows.js';
 import { applyIgnore, foldCollections, foldListeners, grownCollections, grownListeners, type ListenerCount } from './verdict-fold.js';
 import { markListenerSuspect } from './listener-suspect.js';
+import { markCallbackCapture } from './callback-suspect.js';
 import type { HiddenSummary, Leak } from './result.js';
 
 export type { ListenerCount } from './verdict-fold.js';
@@ -90,7 +91,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
     halves,
     chainOf: (node) => {
       const chain = buildChain(s, paths, node, className, age, fresh);
-      markListenerSuspect(s, pathNodes(s, paths, node).nodes, chain, lists);
+      if (!markListenerSuspect(s, pathNodes(s, paths, node).nodes, chain, lists)) markCallbackCapture(chain);
       return chain;
     },
   });

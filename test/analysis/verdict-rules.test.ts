@@ -357,6 +357,38 @@ describe('the listener registration as suspect', () => {
   });
 });
 
+describe('the suspect of a callback Blink holds (suspect.callback-capture)', () => {
+  it("names the variable a timer's callback captured, not Blink's timer table", () => {
+    // Chromium 156's layout of setInterval(function pollQuote() { widget.tick(); }):
+    // Window → timer table → DOMTimer → ScheduledAction → V8Function → the callback.
+    const v = hunt((k) => {
+      const p = pageSkeleton();
+      const coordinator = p.b.node({ type: 'native', name: 'blink::(anonymous namespace)::DOMTimerCoordinator', id: 5001 });
+      const table = p.b.node({ type: 'native', name: 'blink::HeapHashTableBacking<X>', id: 9000 + 2 * k });
+      p.b.edge(p.window, coordinator, 'element', 32);
+      p.b.edge(coordinator, table, 'element', 1);
+      for (let i = 0; i < k; i++) {
+        const base = 1000 + 20 * i;
+        const timer = p.b.node({ type: 'native', name: 'DOMTimer', id: base });
+        const action = p.b.node({ type: 'native', name: 'ScheduledAction', id: base + 2 });
+        const fn8 = p.b.node({ type: 'native', name: 'V8Function', id: base + 4 });
+        const fn = p.b.node({ type: 'closure', name: 'pollQuote', id: base + 6 });
+        const ctx = p.b.node({ name: 'system / Context', id: base + 8 });
+        p.b.edge(table, timer, 'element', i + 1);
+        p.b.edge(timer, action, 'element', 1);
+        p.b.edge(action, fn8, 'element', 2);
+        p.b.edge(fn8, fn, 'element', 1);
+        p.b.edge(fn, ctx, 'internal', 'context');
+        p.b.edge(ctx, foo(p, base + 10, 'TickerWidget'), 'context', 'widget');
+      }
+      return load(p.b);
+    });
+    const row = v.leaks.find((l) => l.headline === 'TickerWidget')!;
+    const suspects = row.chain.filter((c) => c.suspect);
+    expect(suspects.map((c) => [c.edge?.type, c.edge?.name])).to.deep.equal([['context', 'widget']]);
+  });
+});
+
 describe('verdict input', () => {
   it('rejects a half with no iteration with a typed error', () => {
     const p = pageSkeleton();
