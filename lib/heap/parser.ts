@@ -136,6 +136,9 @@ function readRow(buf: Buffer, p: number, values: Float64Array, nf: number): numb
   return p;
 }
 
+/** Node's Buffer decoders behind `toString` (public on every Buffer, absent from its types). */
+type FastSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
 export class HeapSnapshotParser {
   private readonly source: string | undefined;
   /** Bytes consumed before the current chunk. */
@@ -756,9 +759,11 @@ export class HeapSnapshotParser {
       this.strSkipNext = false;
       j++;
     }
+    let high = 0;
     while (j < len) {
       const c = buf[j];
       if (c === 0x22) break;
+      high |= c;
       if (c === 0x5c) {
         escaped = true;
         j += 2;
@@ -772,7 +777,9 @@ export class HeapSnapshotParser {
       return len;
     }
     let text: string;
-    if (this.pendingLen === 0) text = buf.toString('utf8', start, j);
+    // Most names are ASCII: copied as Latin-1 they need no UTF-8 decoding, and the
+    // *Slice methods skip toString's argument handling (a third of the time on 300 k strings).
+    if (this.pendingLen === 0) text = high < 0x80 ? (buf as FastSlices).latin1Slice(start, j) : (buf as FastSlices).utf8Slice(start, j);
     else {
       this.keep(buf, start, j);
       text = this.pending.toString('utf8', 0, this.pendingLen);
