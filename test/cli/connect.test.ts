@@ -3,10 +3,13 @@
 // the plain run's verdicts and still be running, with none of our pages left, afterwards.
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, leakhound } from './harness.js';
+import { ensureBuilt, leakhound, tempDir } from './harness.js';
+import type { HuntResult } from '../../lib/analysis/result.js';
 import { chromiumArgs } from '../../lib/browser/launch.js';
 import { closedPort } from '../helpers/browser-fixtures.js';
 import { chromiumPath } from '../helpers/chromium.js';
@@ -45,7 +48,8 @@ async function startRemoteChromium(): Promise<RemoteChromium> {
     ws,
     http: `http://${url.host}`,
     stop: async () => {
-      if (child.exitCode === null) {
+      // A process killed by a signal has no exit code, only a signal code.
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
@@ -107,5 +111,54 @@ describe('run --connect (real Chromium)', function () {
     const r = await leakhound(['run', DEMO_SCENARIOS[0], '--connect', remote.ws, '--browser', '/usr/bin/chromium']);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.include('--connect uses a running browser');
+  });
+});
+
+describe('run --connect when the remote browser goes away (real Chromium)', function () {
+  this.timeout(300_000);
+  const t = tempDir();
+  let remote: RemoteChromium;
+  let server: Server;
+  before(async () => {
+    ensureBuilt();
+    remote = await startRemoteChromium();
+  });
+  after(async () => {
+    await remote?.stop();
+    server?.closeAllConnections();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    t.cleanup();
+  });
+
+  it('is not relaunched: the running scenario and the ones after it fail in one line each, exit 3', async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/kill') {
+        remote.process.kill('SIGKILL');
+        res.end('killed');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><button id="b">b</button>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const scenario = (name: string, action: string) =>
+      `export default { name: '${name}', url: '${url}', iterations: 2, async action(page) { ${action} } };\n`;
+    const files = ['1.mjs', '2.mjs', '3.mjs'].map((f) => join(t.dir, f));
+    writeFileSync(files[0], scenario('before', "await page.click('#b');"));
+    writeFileSync(files[1], scenario('killed', "await page.evaluate(() => fetch('/kill').catch(() => {})); await new Promise((r) => setTimeout(r, 5000));"));
+    writeFileSync(files[2], scenario('after', "await page.click('#b');"));
+    const json = join(t.dir, 'r.json');
+    const r = await leakhound(['run', ...files, '--connect', remote.ws, '--json', json, '--progress', 'silent']);
+    expect(r.code, r.stderr).to.equal(3);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as HuntResult;
+    expect(result.scenarios.map((s) => [s.name, s.status])).to.deep.equal([
+      ['before', 'clean'],
+      ['killed', 'failed'],
+      ['after', 'failed'],
+    ]);
+    expect(result.scenarios[2].error).to.deep.equal({
+      step: 'browser',
+      message: `the browser at ${remote.ws} disconnected; scenarios after it could not run`,
+    });
   });
 });
