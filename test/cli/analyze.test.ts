@@ -128,3 +128,22 @@ describe('leakhound analyze (snapshots saved by a real hunt)', function () {
     expect(r.stderr).to.match(/--iterations must be a whole number of at least 2/);
   });
 });
+
+describe('verbs load on demand', () => {
+  it('loads only the verb named on the command line, and every verb for help or a typo', async () => {
+    const { COMMANDS, loadCommands } = await import('../../lib/cli/main.js');
+    const loaded: string[] = [];
+    const spy = COMMANDS.map((v) => ({ name: v.name, load: () => (loaded.push(v.name), v.load()) }));
+    const one = await loadCommands(['--color', 'types', 'page.heapsnapshot', '--top', '3'], spy);
+    expect(loaded).to.deep.equal(['types']);
+    expect(one.map((c) => String(c.command).split(' ')[0])).to.deep.equal(['types']);
+    loaded.length = 0;
+    const all = await loadCommands(['--help'], spy);
+    expect(loaded).to.have.length(COMMANDS.length);
+    // Each entry's name is the verb its module defines: help lists them in this order.
+    expect(all.map((c) => String(c.command).split(' ')[0])).to.deep.equal(COMMANDS.map((v) => v.name));
+    loaded.length = 0;
+    await loadCommands(['typo'], spy);
+    expect(loaded).to.have.length(COMMANDS.length);
+  });
+});
