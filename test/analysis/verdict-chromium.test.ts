@@ -1,7 +1,7 @@
 // The verdict's rules on real pages hunted in real Chromium: a `seen[key] = true` set that
 // grows, a registry that "removes" by assigning null, a window listener whose handler holds
-// the leak, and a leak whose objects split over two holders (merged, same signature every
-// run). Each page is served from memory and hunted through the same code as `leakhound run`.
+// the leak, a timer Blink keeps, and a leak whose objects split over two holders (merged,
+// same signature every run). Each page is served from memory and hunted through the same code as `leakhound run`.
 import { expect } from 'chai';
 import { huntScenario } from '../../lib/runner/hunt.js';
 import type { LoadedScenario, Scenario } from '../../lib/scenario/types.js';
@@ -42,6 +42,13 @@ const PAGES = {
     document.getElementById('go').addEventListener('click', () => {
       const report = new SalesReport();
       window.addEventListener('resize', function relayoutReport() { return report.rows.length; });
+    });`),
+  // Each open starts a polling timer that is never cleared; Blink's timer table holds it.
+  '/timer': page(`
+    class TickerWidget { constructor() { this.quotes = Array.from({ length: 300 }, (_, i) => ({ i, price: i / 7 })); } tick() { return this.quotes.length; } }
+    document.getElementById('go').addEventListener('click', () => {
+      const widget = new TickerWidget();
+      setInterval(function pollQuote() { widget.tick(); }, 3600000);
     });`),
   // Read and starred messages alternate between two detached lists: neither list grows by
   // one per iteration, both together do. One bug, one row, one signature.
@@ -105,6 +112,15 @@ describe('verdict rules in real Chromium', function () {
     expect(suspects[0].listener).to.deep.equal({ target: 'window', type: 'resize', handler: 'relayoutReport' });
     expect(suspects[0].className).to.not.match(/BasicHeapVector/);
     expect(plainText(leakTrace(row!))).to.include("window.addEventListener('resize', relayoutReport)");
+  });
+
+  it("names what a timer's callback captured as the suspect, not Blink's timer table", async () => {
+    const r = await hunt('/timer');
+    expect(r.error).to.equal(undefined);
+    const row = r.leaks.find((l) => l.headline === 'TickerWidget');
+    expect(row, JSON.stringify(r.leaks.map((l) => l.headline))).to.not.equal(undefined);
+    const suspects = row!.chain.filter((c) => c.suspect);
+    expect(suspects.map((c) => [c.edge?.type, c.edge?.name])).to.deep.equal([['context', 'widget']]);
   });
 
   it('gives a leak split over two holders one row with the same signature in three hunts', async () => {
