@@ -53,7 +53,8 @@ async function startRemoteChromium(): Promise<RemoteChromium> {
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
       }
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing the profile for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
