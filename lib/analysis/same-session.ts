@@ -13,8 +13,9 @@
 //    name never change (strings are immutable, a function keeps its name, an object its
 //    constructor). Across sessions the same number lands on another object, unless both
 //    sessions numbered identical heaps in identical order, which even a scripted replay of
-//    one page does not quite achieve (see MAX_DIFFERING). DOM names may gain attributes or a "Detached" prefix, so native objects
-//    compare by type only; string kinds compare as one (a cons string is flattened in place).
+//    one page does not quite achieve (see MAX_DIFFERING). DOM names may gain attributes or a
+//    "Detached" prefix and a heap number's value may change, so those compare by type only;
+//    string kinds compare as one (a cons string is flattened in place).
 //  - Survival: within one session of a page, most objects outlive a few iterations
 //    (compiled code, the page's modules, the DOM). When almost no sampled id survives, the
 //    files are not two moments of one heap.
@@ -67,7 +68,9 @@ export function identitySample(s: HeapSnapshot): IdentitySample {
 
 function identityOf(s: HeapSnapshot, i: number): string {
   const type = s.typeName(i);
-  if (type === 'native') return type;
+  // A heap number's name is its value when numeric values are captured, and a mutable
+  // one (a double field's box) changes value in place.
+  if (type === 'native' || type === 'number') return type;
   if (type === 'string' || type === 'concatenated string' || type === 'sliced string') return `string\u0000${s.name(i)}`;
   return `${type}\u0000${s.name(i)}`;
 }
