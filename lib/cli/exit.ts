@@ -2,6 +2,7 @@
 // help documents. User errors never show a stack; bugs say how to get one.
 import { ExitCode, LeakhoundError } from '../errors.js';
 import { HeapQueryError, HeapSnapshotError } from '../heap/errors.js';
+import { VerdictInputError } from '../analysis/verdict.js';
 
 export interface ExitReport {
   code: number;
@@ -14,7 +15,8 @@ const INPUT_ERRNO = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', '
 
 export function describeFailure(err: unknown, opts: { debug?: boolean } = {}): ExitReport {
   if (err instanceof LeakhoundError) return { code: err.exitCode, message: oneLine(err.message) };
-  if (err instanceof HeapSnapshotError || err instanceof HeapQueryError) {
+  // A verdict asked of inputs that cannot be judged (an empty half) is the caller's input.
+  if (err instanceof HeapSnapshotError || err instanceof HeapQueryError || err instanceof VerdictInputError) {
     return { code: ExitCode.usage, message: oneLine(err.message) };
   }
   const errno = (err as NodeJS.ErrnoException | null)?.code;

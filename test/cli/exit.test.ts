@@ -7,6 +7,7 @@ import { BrowserError, ScenarioError, UsageError } from '../../lib/errors.js';
 import { HeapQueryError, HeapSnapshotError } from '../../lib/heap/errors.js';
 import { defineCommand } from '../../lib/cli/command.js';
 import { describeFailure } from '../../lib/cli/exit.js';
+import { VerdictInputError } from '../../lib/analysis/verdict.js';
 import { runCli, type CliCommand } from '../../lib/cli/main.js';
 
 function sink() {
@@ -37,6 +38,7 @@ describe('cli exit codes', () => {
       [new UsageError('bad flag'), 2],
       [new HeapSnapshotError('truncated', 'a.heapsnapshot'), 2],
       [new HeapQueryError('no object @1'), 2],
+      [new VerdictInputError('firstHalf must be a whole number of at least 1'), 2],
       [new BrowserError('Chromium crashed\nwhile loading'), 3],
       [new ScenarioError('step threw', 'demo', 'action'), 3],
     ];
