@@ -8,6 +8,7 @@
 // its peak memory.
 //
 //   npm run bench:offline [-- --runs 3 --recapture --lines 60000 --file other.heapsnapshot]
+//   npm run bench:offline -- --bin /elsewhere/bin/leakhound.js    (another build, e.g. before a change)
 //
 // memlab and monaco-editor are bench-only peers (bench/peers/package.json), installed here
 // on demand so that leakhound's own install never pulls them.
@@ -28,10 +29,11 @@ interface Args {
   recapture: boolean;
   lines: number;
   file?: string;
+  bin: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { runs: 3, recapture: false, lines: 60_000 };
+  const a: Args = { runs: 3, recapture: false, lines: 60_000, bin: path.join(ROOT, 'bin', 'leakhound.js') };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     const value = () => {
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--recapture') a.recapture = true;
     else if (arg === '--lines') a.lines = Number(value());
     else if (arg === '--file') a.file = value();
+    else if (arg === '--bin') a.bin = path.resolve(value());
     else throw new Error(`unknown argument ${arg} (see the top of bench/offline.ts)`);
   }
   if (!Number.isInteger(a.runs) || a.runs < 1) throw new Error('--runs must be a positive integer');
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
   const mb = statSync(file).size / 1e6;
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first (the bench times dist/)');
 
-  const ours = [process.execPath, path.join(ROOT, 'bin', 'leakhound.js'), 'types', file, '--sort', 'retained', '--top', '5'];
+  const ours = [process.execPath, args.bin, 'types', file, '--sort', 'retained', '--top', '5'];
   const memlabScript =
     "const {getFullHeapFromFile}=require('@memlab/heap-analysis');" +
     'getFullHeapFromFile(process.argv[1]).then(h=>{let n=0;h.nodes.forEach(()=>{n++});console.log(n)});';
