@@ -114,10 +114,12 @@ export class HeapSession {
     this.#tracker.keepCurrent();
   }
 
-  /** Two full collections: the first runs finalizers and weak callbacks that free more. */
-  async collectGarbage(): Promise<void> {
-    await this.cdp.send('HeapProfiler.collectGarbage');
-    await this.cdp.send('HeapProfiler.collectGarbage');
+  /**
+   * Full collections. Two by default (before a snapshot): the first runs finalizers and
+   * weak callbacks that free more. One is enough for counters, which only draw a trend.
+   */
+  async collectGarbage(passes = 2): Promise<void> {
+    for (let i = 0; i < passes; i++) await this.cdp.send('HeapProfiler.collectGarbage');
   }
 
   /**

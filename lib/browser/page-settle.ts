@@ -40,7 +40,9 @@ const AFTER_FRAMES_AND_IDLE = withInternalSourceUrl(
       resolve(true);
     };
     const whenIdle = () => {
-      if (hasIdle) idle = requestIdleCallback(done, { timeout: 500 });
+      // Headless Chromium may grant no idle period for seconds (a focused input, an open
+      // dialog): a short bound, since waiting longer only waits for what may never come.
+      if (hasIdle) idle = requestIdleCallback(done, { timeout: 100 });
       else short = setTimeout(done, 50);
     };
     frame = requestAnimationFrame(() => { frame = requestAnimationFrame(whenIdle); });

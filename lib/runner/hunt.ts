@@ -38,6 +38,8 @@ export interface HuntOptions {
   accept?: readonly string[];
   /** Called as the hunt moves from step to step, for progress display. */
   onStep?: (step: HuntStep, detail?: string) => void;
+  /** Filled with milliseconds per phase (`settle`, `gc+counters`, `snapshot capture`…), for benchmarks. */
+  phases?: Record<string, number>;
 }
 
 export type HuntStep = 'load' | 'setup' | 'warm-up' | 'baseline' | 'iterate' | 'middle' | 'final' | 'analyse';
@@ -55,6 +57,8 @@ export interface StartHuntOptions {
   ignore?: readonly string[];
   /** Called as the hunt moves from step to step, for progress display. */
   onStep?: (step: HuntStep, detail?: string) => void;
+  /** Filled with milliseconds per phase (`settle`, `gc+counters`, `snapshot capture`…), for benchmarks. */
+  phases?: Record<string, number>;
 }
 
 export type { HuntTarget, PlaywrightPage, CdpSession };
@@ -96,12 +100,16 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
   let run: HuntRun | undefined;
   try {
     result.url = resolveScenarioUrl(sc.url, opts.baseUrl);
+    let t = performance.now();
     // A fresh context per scenario: no cookies, storage or service workers carry over.
     context = await browser.createBrowserContext();
     const page = await context.newPage();
+    addPhase(opts.phases, 'new page', performance.now() - t);
+    t = performance.now();
     // Opened before the page loads, so every script the page parses is seen and every
     // request it starts is tracked by the settle rule.
     run = await HuntRun.open(page, { ...opts, name: loaded.name, iterations, ignore: sc.ignore }, result);
+    addPhase(opts.phases, 'attach', performance.now() - t);
     const t0 = Date.now();
     run.enter('load');
     await run.step('open', () => openUrl(page, result.url, loaded.name));
@@ -118,9 +126,15 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
     if (!run) recordFailure(result, err, 'load');
     return result;
   } finally {
+    const t = performance.now();
     await run?.close();
     await context?.close().catch(() => undefined);
+    addPhase(opts.phases, 'close page', performance.now() - t);
   }
+}
+
+function addPhase(phases: Record<string, number> | undefined, name: string, ms: number): void {
+  if (phases) phases[name] = (phases[name] ?? 0) + ms;
 }
 
 type Snap = { snapshot: HeapSnapshot; listeners: ListenerCount[] };
@@ -181,8 +195,17 @@ class HuntRun implements Hunt {
     this.opts.onStep?.(s, detail);
   }
 
-  step<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
-    return this.guard.step(label, fn);
+  async step<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
+    const t = performance.now();
+    try {
+      return await this.guard.step(label, fn);
+    } finally {
+      this.#phase(phaseOf(label), performance.now() - t);
+    }
+  }
+
+  #phase(name: string, ms: number): void {
+    addPhase(this.opts.phases, name, ms);
   }
 
   async settle(label: string): Promise<void> {
@@ -254,7 +277,9 @@ class HuntRun implements Hunt {
 
   async #sample(iteration: number): Promise<void> {
     const c = await this.step(`counters #${iteration}`, async () => {
-      await this.heap.collectGarbage();
+      // One collection per sample: counters only draw the report's trend (the verdict reads
+      // snapshots), and a second full GC every iteration costs more than it sharpens that.
+      await this.heap.collectGarbage(1);
       return this.heap.counters();
     });
     this.result.counters.push({ iteration, ...c } satisfies CounterSample);
@@ -272,18 +297,20 @@ class HuntRun implements Hunt {
       await heap.collectGarbage();
     });
     const snapshot = await this.step(`${label} snapshot`, () =>
-      streamSnapshot(heap, label, this.opts.saveSnapshotsDir, this.name, this.#saved),
+      streamSnapshot(heap, label, this.opts.saveSnapshotsDir, this.name, this.#saved, (ms) => this.#phase('snapshot parse', ms)),
     );
     this.result.timings.snapshotMs += Date.now() - ts;
     return { snapshot, listeners };
   }
 
   #timed<T>(fn: () => T): T {
-    const t = Date.now();
+    const t = performance.now();
     try {
       return fn();
     } finally {
-      this.result.timings.analysisMs += Date.now() - t;
+      const ms = performance.now() - t;
+      this.result.timings.analysisMs += Math.round(ms);
+      this.#phase('analysis', ms);
     }
   }
 
@@ -362,6 +389,7 @@ async function streamSnapshot(
   dir: string | undefined,
   scenarioName: string,
   saved: string[],
+  onParseTime?: (ms: number) => void,
 ): Promise<HeapSnapshot> {
   const parser = new HeapSnapshotParser({ source: `${label} snapshot` });
   let file: WriteStream | undefined;
@@ -371,12 +399,30 @@ async function streamSnapshot(
     file = createWriteStream(path);
     saved.push(path);
   }
+  let parseMs = 0;
   await heap.takeSnapshot((chunk) => {
+    const t = performance.now();
     parser.write(chunk);
+    parseMs += performance.now() - t;
     file?.write(chunk);
   });
   if (file) await new Promise<void>((res, rej) => file!.end((err?: Error | null) => (err ? rej(err) : res())));
-  return parser.end();
+  const t = performance.now();
+  const snapshot = parser.end();
+  onParseTime?.(parseMs + performance.now() - t);
+  return snapshot;
+}
+
+/** The bench's phase for a guarded step label (`settle #3` → `settle`). */
+function phaseOf(label: string): string {
+  if (label.startsWith('settle')) return 'settle';
+  if (label.startsWith('action') || label.startsWith('back')) return 'actions';
+  if (label.startsWith('counters')) return 'gc+counters';
+  if (label.endsWith('listeners')) return 'listeners';
+  if (label.endsWith('cleanup')) return 'cleanup+gc';
+  // Capture includes the parse of chunks as they arrive; the bench subtracts `snapshot parse`.
+  if (label.endsWith('snapshot')) return 'snapshot capture';
+  return label;
 }
 
 export function safeFileName(name: string): string {

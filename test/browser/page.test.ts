@@ -1,4 +1,8 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStaticServer } from '../../lib/static-server.js';
 import type { Page } from 'puppeteer';
 import { guardPage, openUrl } from '../../lib/browser/page-guard.js';
 import { createSettler, type SettleOptions, type SettleResult } from '../../lib/browser/page-settle.js';
@@ -63,6 +67,28 @@ describe('browser/page settle and guard', function () {
     const result = await settleAfterLoad('/polls', { timeout: 600, idleTime: 200 });
     expect(result.networkIdle).to.equal(false);
     expect(Date.now() - started).to.be.below(5000);
+  });
+
+  it('settle counts a response whose body the page never reads as finished', async () => {
+    // Headers first, body streamed after (as lib/static-server and most servers send files):
+    // Chromium then never reports the unread request as loaded, and waiting for that would
+    // wait out the timeout on every step of pages that fire and forget.
+    const dir = mkdtempSync(join(tmpdir(), 'leakhound-settle-'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><script>window.got = fetch('/index.html').then((r) => r.status);</script>`);
+    const files = await startStaticServer({ root: dir });
+    const session = await page.createCDPSession();
+    const settler = await createSettler(session);
+    try {
+      await page.goto(`${files.url}/index.html`, { waitUntil: 'load' });
+      const result = await settler.settle({ timeout: 3000, idleTime: 50 });
+      expect(result.networkIdle).to.equal(true);
+      expect(await page.evaluate(() => (window as unknown as { got: Promise<number> }).got)).to.equal(200);
+    } finally {
+      settler.dispose();
+      await session.detach();
+      await files.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('openUrl names an unreachable URL and the network error', async () => {
