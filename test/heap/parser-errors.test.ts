@@ -196,6 +196,38 @@ describe('HeapSnapshotParser errors', () => {
     expect(Array.from(a.edgeNameOrIndex)).to.deep.equal(Array.from(e.edgeNameOrIndex));
   });
 
+  it('reads long flat lists (locations) whole values at a time, negatives and errors included', () => {
+    const b = new SnapshotBuilder();
+    let prev = b.node({ name: 'Window' });
+    b.edge(b.gcRoots, prev, 'element', 1);
+    for (let k = 0; k < 300; k++) {
+      const o = b.node({ name: 'Foo', selfSize: 10 });
+      b.prop(prev, 'next', o);
+      b.location(o, 7, k * 13, k % 50 === 0 ? -1 : k * 1000);
+      prev = o;
+    }
+    const text = b.toJSON();
+    const s = parseHeapSnapshot(text);
+    const expected = numbers(text, 'locations').values;
+    expect(expected.length).to.equal(1200);
+    expect(Array.from(s.locations!)).to.deep.equal(expected);
+    for (const size of [1, 7, 333]) {
+      const p = new HeapSnapshotParser();
+      const bytes = Buffer.from(text);
+      for (let i = 0; i < bytes.length; i += size) p.write(bytes.subarray(i, i + size));
+      expect(Array.from(p.end().locations!), `chunk ${size}`).to.deep.equal(expected);
+    }
+    const set = (index: number, raw: string) => {
+      const { before, values, after } = numbers(text, 'locations');
+      const parts = values.map(String);
+      parts[index] = raw;
+      return before + parts.join(',') + after;
+    };
+    expectError(set(801, '2.5'), /a non-integer number in "locations"/);
+    expectError(set(801, '3000000000'), /value 3000000000 in "locations" is not a 32-bit integer/);
+    expectError(set(801, '1x'), /'x' in "locations"/);
+  });
+
   it('rejects edges whose to_node is not a node', () => {
     const text = small();
     expectError(withSection(text, 'edges', (v) => ((v[2] = 7), v.join(','))), /edge 0 has to_node 7, not a multiple of the 6 node fields/);
