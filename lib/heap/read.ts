@@ -39,17 +39,29 @@ export async function readHeapSnapshot(
 }
 
 /**
- * One buffer, refilled: the parser is done with a chunk when `write` returns, so a file
- * needs no fresh 1 MiB buffer per read (a stream allocates one each time, and the garbage
- * collector pays for them all).
+ * Two buffers, refilled in turn: the next read runs on libuv's thread pool while the parser
+ * works on the current chunk, and the parser is done with a chunk when `write` returns, so
+ * a file needs no fresh 1 MiB buffer per read (a stream allocates one each time, and the
+ * garbage collector pays for them all).
  */
 async function parseFile(handle: fs.promises.FileHandle, source: string): Promise<HeapSnapshot> {
   const parser = new HeapSnapshotParser({ source });
-  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  const bufs = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
+  let k = 0;
+  let next = handle.read(bufs[0], 0, READ_CHUNK, null);
   for (;;) {
-    const { bytesRead } = await handle.read(buf, 0, READ_CHUNK, null);
+    const { bytesRead } = await next;
     if (bytesRead === 0) break;
-    parser.write(bytesRead === READ_CHUNK ? buf : buf.subarray(0, bytesRead));
+    const buf = bufs[k];
+    k ^= 1;
+    next = handle.read(bufs[k], 0, READ_CHUNK, null);
+    try {
+      parser.write(bytesRead === READ_CHUNK ? buf : buf.subarray(0, bytesRead));
+    } catch (e) {
+      // Let the read in flight finish before the handle closes.
+      await next.catch(() => undefined);
+      throw e;
+    }
   }
   return parser.end();
 }
