@@ -640,6 +640,38 @@ export class HeapSnapshotParser {
     let result = 0;
     let p = start;
     const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
+    const roles = lay.nodeRoles;
+    // Every V8 starts rows with type, name, id, self_size, edge_count: stored directly.
+    const standard =
+      nf >= 5 && roles[0] === NF_TYPE && roles[1] === NF_NAME && roles[2] === NF_ID && roles[3] === NF_SELF_SIZE && roles[4] === NF_EDGE_COUNT;
+    if (standard) {
+      const typeCount = lay.nodeTypeCount;
+      const nodeType = this.nodeType;
+      const nodeName = this.nodeName;
+      const nodeId = this.nodeId;
+      const nodeSelfSize = this.nodeSelfSize;
+      const firstEdge = this.firstEdge;
+      while (row < cap && p < lim) {
+        p = readRow(buf, p, values, nf);
+        if (p < 0) break;
+        const t = values[0];
+        const nm = values[1];
+        const id = values[2];
+        const next = edgeSum + values[4];
+        if (t >= typeCount || nm > U32_MAX || id > U32_MAX || next > U32_MAX) break;
+        if (nf > 5 && !this.commitExtraNodeFields(values, row)) break;
+        nodeType[row] = t;
+        nodeName[row] = nm;
+        nodeId[row] = id;
+        nodeSelfSize[row] = values[3];
+        firstEdge[row + 1] = next;
+        edgeSum = next;
+        row++;
+        start = p;
+        result = (row - row0) * PACK + (start - start0);
+      }
+      return result;
+    }
     while (row < cap && p < lim) {
       p = readRow(buf, p, values, nf);
       if (p < 0 || !this.commitNodeRow(values, row, edgeSum)) break;
@@ -649,6 +681,24 @@ export class HeapSnapshotParser {
       result = (row - row0) * PACK + (start - start0);
     }
     return result;
+  }
+
+  /** The optional fields after the standard five (detachedness, trace_node_id), checked and stored; false when out of range. */
+  private commitExtraNodeFields(values: Float64Array, row: number): boolean {
+    const lay = this.layout!;
+    const roles = lay.nodeRoles;
+    const nf = lay.nodeFieldCount;
+    for (let k = 5; k < nf; k++) {
+      const x = values[k];
+      const role = roles[k];
+      if (role === NF_DETACHEDNESS ? x > 255 : role === NF_TRACE_ID ? x > U32_MAX : false) return false;
+    }
+    for (let k = 5; k < nf; k++) {
+      const role = roles[k];
+      if (role === NF_DETACHEDNESS) this.nodeDetachedness[row] = values[k];
+      else if (role === NF_TRACE_ID) this.nodeTraceId[row] = values[k];
+    }
+    return true;
   }
 
   /**
