@@ -29,7 +29,6 @@ export class BrowserSupply {
     /** Ends our use of the browser: close what we launched, disconnect from what we did not. */
     private readonly release: (b: Browser) => Promise<void>,
     readonly canRelaunch: boolean,
-    private readonly what: string,
   ) {}
 
   static launch(opts: LaunchOptions): BrowserSupply {
@@ -40,7 +39,6 @@ export class BrowserSupply {
       },
       (b) => b.close(),
       true,
-      'the browser',
     );
   }
 
@@ -53,7 +51,6 @@ export class BrowserSupply {
       // Never close the user's browser; our contexts were closed by each hunt.
       (b) => b.disconnect(),
       false,
-      'the browser',
     );
   }
 
@@ -69,7 +66,7 @@ export class BrowserSupply {
     if (this.broken) throw this.broken;
     if (!this.opened) return (await this.start()).browser;
     if (!this.canRelaunch) {
-      this.broken = new BrowserError(`${this.what} at ${this.opened.path} disconnected; scenarios after it could not run`);
+      this.broken = new BrowserError(`the browser at ${this.opened.path} disconnected; scenarios after it could not run`);
       throw this.broken;
     }
     this.pending ??= this.relaunch();
@@ -84,7 +81,7 @@ export class BrowserSupply {
       this.relaunches++;
       return this.opened;
     } catch (err) {
-      this.broken = err instanceof BrowserError ? err : new BrowserError(`${this.what} could not be launched again: ${String(err)}`);
+      this.broken = err instanceof BrowserError ? err : new BrowserError(`the browser could not be launched again: ${String(err)}`);
       throw this.broken;
     } finally {
       this.pending = undefined;

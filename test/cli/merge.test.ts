@@ -45,6 +45,19 @@ describe('leakhound merge (real Chromium shards)', function () {
     expect(r.stdout).to.include('4 scenarios');
   });
 
+  it('--history on the merged result: the second night the same leaks are still there and --fail-on new passes', async () => {
+    const history = join(t.dir, 'h.ndjson');
+    const args = ['merge', shardFile(1), shardFile(2), shardFile(3), '--history', history, '--fail-on', 'new'];
+    const first = await leakhound([...args, '--json', join(t.dir, 'n1.json')]);
+    expect(first.code, first.stderr).to.equal(1);
+    const second = await leakhound([...args, '--json', join(t.dir, 'n2.json')]);
+    expect(second.code, second.stderr).to.equal(0);
+    const leaks = readResult(join(t.dir, 'n2.json')).scenarios.flatMap((s) => s.leaks);
+    expect(leaks.length).to.be.greaterThan(0);
+    expect(leaks.every((l) => l.history?.status === 'still')).to.equal(true);
+    expect(second.stdout).to.include('still there since');
+  });
+
   it('a missing and a corrupt shard: one line each naming the file, the others merged, exit 3', async () => {
     const corrupt = join(t.dir, 'shard-cut.json');
     writeFileSync(corrupt, readFileSync(shardFile(2), 'utf8').slice(0, 200));
