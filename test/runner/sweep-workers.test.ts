@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, ensureBuilt, tempDir } from '../cli/harness.js';
+import { ROOT, ensureBuilt, leakhound, tempDir } from '../cli/harness.js';
 import { plainDemoSweep, sweepDemo, verdictsOf } from '../helpers/demo-sweep.js';
 import type { HuntResult } from '../../lib/analysis/result.js';
 
@@ -20,6 +20,31 @@ describe('run --workers (real Chromium)', function () {
     expect(parallel.cli.code, parallel.cli.stderr).to.equal(1);
     expect(verdictsOf(parallel.result)).to.deep.equal(verdictsOf(plain.result));
     expect(verdictsOf(plain.result).map((v) => v.status)).to.include.members(['leaks', 'clean']);
+  });
+
+  it('results stay in scenario order when a later scenario finishes first', async () => {
+    const t = tempDir();
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><button id="b">b</button>'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const slow = join(t.dir, 'a-slow.mjs');
+      const fast = join(t.dir, 'b-fast.mjs');
+      writeFileSync(slow, `export default { name: 'slow', url: '${url}', iterations: 4, async action(page) { await page.click('#b'); await new Promise((r) => setTimeout(r, 2000)); } };\n`);
+      writeFileSync(fast, `export default { name: 'fast', url: '${url}', iterations: 2, async action(page) { await page.click('#b'); } };\n`);
+      const json = join(t.dir, 'r.json');
+      const r = await leakhound(['run', slow, fast, '--workers', '2', '--json', json, '--progress', 'simple']);
+      expect(r.code, r.stderr).to.equal(0);
+      // The plain renderer prints each scenario's final title when it finishes.
+      expect(r.stderr.indexOf('fast: clean'), r.stderr).to.be.greaterThan(-1);
+      expect(r.stderr.indexOf('fast: clean')).to.be.lessThan(r.stderr.indexOf('slow: clean'));
+      const result = JSON.parse(readFileSync(json, 'utf8')) as HuntResult;
+      expect(result.scenarios.map((s) => s.name)).to.deep.equal(['slow', 'fast']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      t.cleanup();
+    }
   });
 
   describe('a browser killed mid-sweep', () => {
