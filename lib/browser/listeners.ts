@@ -16,15 +16,20 @@ export interface ListenerCount {
 /** Its own group, released before returning, so listing never keeps a handler alive. */
 const GROUP = 'leakhound-listeners';
 
-export async function listEventListeners(session: CdpSession): Promise<ListenerCount[]> {
+/**
+ * Lists listeners per target and type. Labelling a node costs one `DOM.describeNode` round
+ * trip, which on a page with thousands of listened nodes outweighs a snapshot; pass the same
+ * `labels` map to each listing of one hunt so a node is described once (backend node ids
+ * are stable for a node's life), and later listings describe only new nodes.
+ */
+export async function listEventListeners(session: CdpSession, labels: Map<number, string> = new Map()): Promise<ListenerCount[]> {
   try {
     const [win, doc] = await Promise.all([evaluateObject(session, 'window'), evaluateObject(session, 'document')]);
     const [onWindow, inTree]: Protocol.DOMDebugger.GetEventListenersResponse[] = await Promise.all([
       session.send('DOMDebugger.getEventListeners', { objectId: win }),
       session.send('DOMDebugger.getEventListeners', { objectId: doc, depth: -1, pierce: true }),
     ]);
-    const nodes = [...new Set(inTree.listeners.map((l) => l.backendNodeId).filter((id): id is number => !!id))];
-    const labels = new Map<number, string>();
+    const nodes = [...new Set(inTree.listeners.map((l) => l.backendNodeId).filter((id): id is number => !!id && !labels.has(id)))];
     await Promise.all(
       nodes.map(async (backendNodeId) => {
         const { node }: Protocol.DOM.DescribeNodeResponse = await session.send('DOM.describeNode', { backendNodeId });

@@ -148,6 +148,8 @@ class HuntRun implements Hunt {
   #middle: SnapshotSummary | undefined;
   #listeners: ListenerCount[][] = [];
   #saved: string[] = [];
+  /** backendNodeId → label, shared by the three listener listings. */
+  readonly #nodeLabels = new Map<number, string>();
   #closed = false;
   /** When `iterate()` began: a scenario's load time is measured up to here. */
   startedAt = Date.now();
@@ -245,8 +247,7 @@ class HuntRun implements Hunt {
     await this.#iteration(action, back, '(warm-up)');
     result.timings.loadMs = Date.now() - this.startedAt;
 
-    await this.#sample(0);
-    const base = await this.#snap('baseline');
+    const base = await this.#snap('baseline', 0);
     this.#baseline = this.#timed(() => summarizeSnapshot(base.snapshot));
     this.#listeners.push(base.listeners);
     const ti = Date.now();
@@ -254,17 +255,18 @@ class HuntRun implements Hunt {
     for (let i = 1; i <= iterations; i++) {
       this.enter('iterate', `${i}/${iterations}`);
       await this.#iteration(action, back, `#${i}`);
-      await this.#sample(i);
+      // Where a snapshot follows, its own collections serve the counters too.
+      if (i !== firstHalf && i !== iterations) await this.#sample(i);
       if (i === firstHalf) {
         const tm = Date.now();
-        const mid = await this.#snap('middle');
+        const mid = await this.#snap('middle', i);
         this.#middle = this.#timed(() => summarizeSnapshot(mid.snapshot));
         this.#listeners.push(mid.listeners);
         snapInLoop += Date.now() - tm;
       }
     }
     result.timings.iterationsMs = Date.now() - ti - snapInLoop;
-    this.#final = await this.#snap('final');
+    this.#final = await this.#snap('final', iterations);
     this.#listeners.push(this.#final.listeners);
     if (this.#saved.length) result.snapshots = this.#saved;
   }
@@ -277,6 +279,8 @@ class HuntRun implements Hunt {
 
   async #sample(iteration: number): Promise<void> {
     const c = await this.step(`counters #${iteration}`, async () => {
+      // Released as before a snapshot, so every sample counts the same things.
+      await this.heap.releaseInspectorState();
       // One collection per sample: counters only draw the report's trend (the verdict reads
       // snapshots), and a second full GC every iteration costs more than it sharpens that.
       await this.heap.collectGarbage(1);
@@ -285,17 +289,19 @@ class HuntRun implements Hunt {
     this.result.counters.push({ iteration, ...c } satisfies CounterSample);
   }
 
-  async #snap(label: 'baseline' | 'middle' | 'final'): Promise<Snap> {
+  async #snap(label: 'baseline' | 'middle' | 'final', iteration: number): Promise<Snap> {
     const { heap } = this;
     this.enter(label);
     const ts = Date.now();
     await this.step(`${label} cleanup`, () => heap.releaseInspectorState());
-    const listeners = await this.step(`${label} listeners`, () => listEventListeners(heap.cdp));
+    const listeners = await this.step(`${label} listeners`, () => listEventListeners(heap.cdp, this.#nodeLabels));
     // Inside guarded steps: a crash here would otherwise wait out the protocol timeout.
-    await this.step(`${label} cleanup`, async () => {
+    const counters = await this.step(`${label} cleanup`, async () => {
       await heap.releaseInspectorState();
       await heap.collectGarbage();
+      return heap.counters();
     });
+    this.result.counters.push({ iteration, ...counters } satisfies CounterSample);
     const snapshot = await this.step(`${label} snapshot`, () =>
       streamSnapshot(heap, label, this.opts.saveSnapshotsDir, this.name, this.#saved, (ms) => this.#phase('snapshot parse', ms)),
     );

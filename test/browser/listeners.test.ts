@@ -60,6 +60,30 @@ describe('browser/listEventListeners', function () {
     expect(resize?.count).to.equal(3);
   });
 
+  it('describes each node once across the listings of one hunt, and new nodes as they come', async () => {
+    let described = 0;
+    const counting = {
+      ...heap.cdp,
+      send: (method: string, params?: Record<string, unknown>) => {
+        if (method === 'DOM.describeNode') described++;
+        return heap.cdp.send(method, params);
+      },
+    };
+    const labels = new Map<number, string>();
+    const first = await listEventListeners(counting, labels);
+    expect(described).to.equal(6); // div#app, document, three li, span.badge
+    described = 0;
+    await page.evaluate(() => {
+      const li = document.createElement('li');
+      li.addEventListener('mouseenter', () => {});
+      document.querySelector('ul')!.appendChild(li);
+    });
+    const second = await listEventListeners(counting, labels);
+    expect(described).to.equal(1);
+    const li = (list: typeof first) => list.find((l) => l.target === 'li' && l.type === 'mouseenter')?.count;
+    expect([li(first), li(second)]).to.deep.equal([3, 4]);
+  });
+
   it('leaves no remote object behind that keeps a handler alive', async () => {
     await listEventListeners(heap.cdp);
     await page.evaluate(() => {
