@@ -39,7 +39,8 @@ export function withTimeout(session: CdpSession, ms: number = DEFAULT_COMMAND_TI
   return {
     send(method, params, options) {
       const timeout = options?.timeout ?? ms;
-      const sent = session.send(method, params, { ...options, timeout });
+      // The driver's own deadline (Puppeteer's) a little later, so ours names the method.
+      const sent = session.send(method, params, { ...options, timeout: timeout + 5_000 });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const expired = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new CdpTimeoutError(method, timeout)), timeout);
