@@ -29,13 +29,13 @@ const RULES: readonly Rule[] = [
   // Runtime is enabled) and every Runtime remote object, i.e. each Puppeteer
   // JSHandle/ElementHandle and the object groups behind them. Measured on Chromium 156:
   // `page.$()` results and `evaluateHandle()` values appear here next to console.log args.
-  { id: 'devtools-console', reason: 'held by the DevTools protocol (console messages, Puppeteer JSHandle/ElementHandle)' },
+  { id: 'devtools-console', reason: 'held by the DevTools protocol (console messages, remote objects such as Puppeteer or Playwright handles)' },
   // Blink's inspector agents keep maps of nodes they reported to the client (DOM agent
   // node ids, CSS agent style sheets, overlay targets). Page code cannot release them.
   { id: 'inspector-agent', reason: "held by Blink's DevTools agents (DOM/CSS/overlay state of the protocol session)" },
   // Puppeteer evaluates its helpers in an isolated world (`__puppeteer_utility_world__`);
   // extensions do the same. Their globals and contexts are not the page's.
-  { id: 'isolated-world', reason: "held by an isolated world (Puppeteer's utility world, extensions)" },
+  { id: 'isolated-world', reason: "held by an isolated world (Puppeteer's or Playwright's utility world, extensions)" },
   // Functions compiled from page.evaluate() code (sourceURL `pptr:…`, or
   // `__puppeteer_evaluation_script__` in older Puppeteer) belong to the test harness.
   { id: 'evaluation-script', reason: 'held by Puppeteer evaluation code (pptr: scripts)' },

@@ -47,7 +47,7 @@ describe('heap/internals', () => {
     expect(f.reasons.find((r) => r.id === 'devtools-console')!.edges).to.equal(1);
     expect(f.explain()).to.deep.equal([
       '1 edge skipped: weak reference (does not keep its target alive)',
-      '1 edge skipped: held by the DevTools protocol (console messages, Puppeteer JSHandle/ElementHandle)',
+      '1 edge skipped: held by the DevTools protocol (console messages, remote objects such as Puppeteer or Playwright handles)',
     ]);
   });
 
