@@ -77,13 +77,22 @@ function identityOf(s: HeapSnapshot, i: number): string {
 
 /** Why `later` cannot follow `earlier` in one session, or null when it can. */
 export function checkSameSession(earlier: IdentitySample, later: HeapSnapshot): SessionMismatch | null {
+  // One pass over the later ids against the sample, rather than `nodeIndexById`, whose
+  // whole-snapshot id map would cost far more than the few thousand lookups it serves.
+  const sampleIndex = new Map<number, number>();
+  for (let k = 0; k < earlier.ids.length; k++) sampleIndex.set(earlier.ids[k], k);
   let compared = 0;
   let differing = 0;
-  for (let k = 0; k < earlier.ids.length; k++) {
-    const node = later.nodeIndexById(earlier.ids[k]);
-    if (node < 0) continue;
+  let laterMax = 0;
+  const ids = later.nodeId;
+  for (let i = 0; i < later.nodeCount; i++) {
+    const id = ids[i];
+    if (id > laterMax) laterMax = id;
+    if (id > earlier.maxId) continue;
+    const k = sampleIndex.get(id);
+    if (k === undefined) continue;
     compared++;
-    if (identityOf(later, node) !== earlier.identity[k]) differing++;
+    if (identityOf(later, i) !== earlier.identity[k]) differing++;
   }
   if (compared >= MIN_COMPARED && differing > compared * MAX_DIFFERING) {
     return { kind: 'different-sessions', compared, differing };
@@ -92,8 +101,6 @@ export function checkSameSession(earlier: IdentitySample, later: HeapSnapshot): 
   if (sampled >= MIN_COMPARED && compared - differing < sampled * MIN_SURVIVING) {
     return { kind: 'unrelated', sampled, surviving: compared - differing };
   }
-  let laterMax = 0;
-  for (let i = 0; i < later.nodeCount; i++) if (later.nodeId[i] > laterMax) laterMax = later.nodeId[i];
   if (laterMax < earlier.maxId) return { kind: 'out-of-order', earlierMaxId: earlier.maxId, laterMaxId: laterMax };
   return null;
 }
