@@ -8,6 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { HeapSnapshotError } from './errors.js';
 import { describeByte, isSpace, JsonValueScanner } from './json-value-scanner.js';
+import { fastEdgeRows, fastListValues, PACK, readRow, ROW_SPAN, FAST_WINDOW } from './parser-rows.js';
 import { HeapSnapshot, type HeapSnapshotData } from './snapshot.js';
 import {
   EF_NAME, EF_TO, EF_TYPE, NF_DETACHEDNESS, NF_EDGE_COUNT, NF_ID, NF_NAME, NF_SELF_SIZE,
@@ -51,115 +52,6 @@ const GROW_ROWS = 1 << 16;
 export interface HeapSnapshotParserOptions {
   /** File path or stream label, prefixed to error messages. */
   source?: string;
-}
-
-/**
- * The fast path reads whole rows only when this many bytes remain in the chunk: rows are far
- * shorter, so reads stay inside it (an out-of-bounds read would deoptimise the loop) unless
- * a corrupt number runs on, which then reads `undefined` and stops like any other byte.
- */
-const ROW_SPAN = 160;
-/**
- * The fast paths return how many rows they read and how many bytes those took, packed in
- * one number computed inside the loop. Anything done after the hot loop (a store, even
- * arithmetic) has no type feedback when V8 compiles the loop mid-call (on-stack
- * replacement), and every later call would deoptimise there. One call reads at most
- * FAST_WINDOW bytes, so both parts fit: rows < 2^24 (a row is ≥ 6 bytes), bytes < 2^26.
- */
-const FAST_WINDOW = 1 << 24;
-const PACK = 2 ** 26;
-
-const isBlank = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
-/**
- * Edge rows (type, name_or_index, to_node) from `start` into rows `row`…, each committed only
- * once its three numbers and the ',' after it are read and valid. Returns rows read × PACK +
- * bytes consumed (through the last row's ','). A row it cannot take whole (split by the chunk's end, the last row, a sign, a
- * fraction, a value out of range) is left to the byte-wise state machine, which reads it or
- * reports the error in its usual words.
- */
-function fastEdgeRows(
-  buf: Buffer, start: number, len: number, row: number, cap: number,
-  edgeType: Uint8Array, edgeName: Uint32Array, edgeTo: Uint32Array,
-  nf: number, edgeTypeCount: number, knownNodeCount: number,
-): number {
-  const start0 = start;
-  const row0 = row;
-  let result = 0;
-  let p = start;
-  const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
-  while (row < cap && p < lim) {
-    let c = buf[p];
-    while (isBlank(c)) c = buf[++p];
-    let t = c - 0x30;
-    if (!(t >= 0 && t <= 9)) break;
-    while ((c = buf[++p]) >= 0x30 && c <= 0x39) t = t * 10 + (c - 0x30);
-    if (c !== 0x2c) break;
-    c = buf[++p];
-    let nm = c - 0x30;
-    if (!(nm >= 0 && nm <= 9)) break;
-    while ((c = buf[++p]) >= 0x30 && c <= 0x39) nm = nm * 10 + (c - 0x30);
-    if (c !== 0x2c) break;
-    c = buf[++p];
-    let to = c - 0x30;
-    if (!(to >= 0 && to <= 9)) break;
-    while ((c = buf[++p]) >= 0x30 && c <= 0x39) to = to * 10 + (c - 0x30);
-    while (isBlank(c)) c = buf[++p];
-    if (c !== 0x2c) break;
-    const toNode = to / nf;
-    if (t >= edgeTypeCount || nm > U32_MAX || toNode !== Math.floor(toNode)) break;
-    if (knownNodeCount >= 0 && toNode >= knownNodeCount) break;
-    edgeType[row] = t;
-    edgeName[row] = nm;
-    edgeTo[row] = toNode;
-    row++;
-    start = ++p;
-    // Computed in the loop, not after it: see PACK.
-    result = (row - row0) * PACK + (start - start0);
-  }
-  return result;
-}
-
-/**
- * Non-negative integers of a flat list into `list[row]`…, each followed by ','; as the
- * row fast paths, returns values read × PACK + bytes consumed. Signs, fractions and the
- * last value are left to the byte-wise path.
- */
-function fastListValues(buf: Buffer, start: number, len: number, list: Float64Array, row: number, cap: number): number {
-  const start0 = start;
-  const row0 = row;
-  let result = 0;
-  let p = start;
-  const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
-  while (row < cap && p < lim) {
-    let c = buf[p];
-    while (isBlank(c)) c = buf[++p];
-    let x = c - 0x30;
-    if (!(x >= 0 && x <= 9)) break;
-    while ((c = buf[++p]) >= 0x30 && c <= 0x39) x = x * 10 + (c - 0x30);
-    while (isBlank(c)) c = buf[++p];
-    if (c !== 0x2c || x > I32_MAX) break;
-    list[row++] = x;
-    start = ++p;
-    result = (row - row0) * PACK + (start - start0);
-  }
-  return result;
-}
-
-/** One row of `nf` numbers, each followed by ','; the position after the row, or -1. */
-function readRow(buf: Buffer, p: number, values: Float64Array, nf: number): number {
-  let c = buf[p];
-  for (let f = 0; f < nf; f++) {
-    while (isBlank(c)) c = buf[++p];
-    let x = c - 0x30;
-    if (!(x >= 0 && x <= 9)) return -1;
-    while ((c = buf[++p]) >= 0x30 && c <= 0x39) x = x * 10 + (c - 0x30);
-    while (isBlank(c)) c = buf[++p];
-    if (c !== 0x2c) return -1;
-    values[f] = x;
-    c = buf[++p];
-  }
-  return p;
 }
 
 /** Node's Buffer decoders behind `toString` (public on every Buffer, absent from its types). */
