@@ -22,6 +22,7 @@ import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import { validateIterations } from '../scenario/validate.js';
 import { summarizeSnapshot, type SnapshotSummary } from '../analysis/summary.js';
 import { computeVerdict, type ListenerCount } from '../analysis/verdict.js';
+import { typeUnknownListeners } from './listener-types.js';
 import type { CounterSample, ScenarioResult } from '../analysis/result.js';
 import { ScenarioError, UsageError } from '../errors.js';
 
@@ -342,6 +343,8 @@ class HuntRun implements Hunt {
       );
       result.leaks = verdict.leaks;
       result.hidden = verdict.hidden;
+      // Ids of the final snapshot still resolve on this session: ask the page what it can tell.
+      await this.step('listener types', () => typeUnknownListeners(this.heap.cdp, verdict.leaks));
       result.status = verdict.leaks.some((l) => !l.ignored) ? 'leaks' : 'clean';
       this.#state = 'finished';
     } catch (err) {
