@@ -151,12 +151,11 @@ export function classIndex(s: HeapSnapshot, opts: { detachedness?: Uint8Array } 
     if (typeNames[t] !== 'object' && typeNames[t] !== 'native') fixed[t] = intern(nameFor(typeNames[t], '', false));
   }
   // Class id by string index, separately for attached/unknown and detached natives.
-  const plain = new Int32Array(s.strings.length).fill(-1);
-  const detachedCls = new Int32Array(s.strings.length).fill(-1);
+  const plain = new Int32Array(s.stringCount).fill(-1);
+  const detachedCls = new Int32Array(s.stringCount).fill(-1);
   const nativeType = s.types.native;
   const nodeType = s.nodeType;
   const nodeName = s.nodeName;
-  const strings = s.strings;
   for (let i = 0; i < n; i++) {
     const t = nodeType[i];
     const f = fixed[t];
@@ -169,7 +168,7 @@ export function classIndex(s: HeapSnapshot, opts: { detachedness?: Uint8Array } 
     const cache = isDetached ? detachedCls : plain;
     let k = cache[si];
     if (k < 0) {
-      k = intern(nameFor(typeNames[t], strings[si] ?? '', isDetached));
+      k = intern(nameFor(typeNames[t], s.string(si) ?? '', isDetached));
       cache[si] = k;
     }
     classOf[i] = k;

@@ -7,7 +7,7 @@
 
 import type { HeapSnapshot } from './snapshot.js';
 
-const MARKER = ' pair in WeakMap (table @';
+const MARKER_BYTES = new TextEncoder().encode(' pair in WeakMap (table @');
 const PATTERN = /^\d+ \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(\d+)\)$/s;
 
 /**
@@ -40,11 +40,11 @@ export function forEachWeakMapTableEdge(s: HeapSnapshot, visit: (edge: number) =
     for (let e = fe[node], end = fe[node + 1]; e < end; e++) {
       if (edgeType[e] !== internal) continue;
       const si = names[e];
-      if (!tableIdOf) tableIdOf = new Float64Array(s.strings.length).fill(-1);
+      if (!tableIdOf) tableIdOf = new Float64Array(s.stringCount).fill(-1);
       let table = tableIdOf[si];
       if (table === -1) {
-        const str = s.strings[si] ?? '';
-        const m = str.includes(MARKER) ? PATTERN.exec(str) : null;
+        // Checked on the table's bytes first: most internal edge names are never decoded.
+        const m = s.stringTable.endsWithNumbered(si, MARKER_BYTES, 0x29) ? PATTERN.exec(s.string(si) ?? '') : null;
         table = m ? Number(m[1]) : -2;
         tableIdOf[si] = table;
       }

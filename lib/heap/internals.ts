@@ -106,11 +106,11 @@ export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOpti
   const edgeTo = s.edgeTo;
   const fe = s.firstEdge;
   // Per string index: 1 = inspector agent name, 2 = performance entry name, 3 = neither.
-  const nameKind = new Uint8Array(s.strings.length);
+  const nameKind = new Uint8Array(s.stringCount);
   const kindOf = (si: number): number => {
     let k = nameKind[si];
     if (k === 0) {
-      const str = s.strings[si] ?? '';
+      const str = s.string(si) ?? '';
       k = INSPECTOR_AGENT.test(str) ? 1 : PERFORMANCE_ENTRY.test(str) ? 2 : 3;
       nameKind[si] = k;
     }
@@ -179,12 +179,12 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
   const WINDOW = 1;
   const CONTEXT = 2;
   const OTHER = 3;
-  const kind = new Uint8Array(s.strings.length);
+  const kind = new Uint8Array(s.stringCount);
   for (let n = 0; n < s.nodeCount; n++) {
     const si = s.nodeName[n];
     let k = kind[si];
     if (k === 0) {
-      const name = s.strings[si] ?? '';
+      const name = s.string(si) ?? '';
       k = /^Window( \/ |$)/.test(name) ? WINDOW : name.startsWith('system / NativeContext') ? CONTEXT : OTHER;
       kind[si] = k;
     }
@@ -232,13 +232,13 @@ function markHarnessClosures(
   const scriptCode = new Map<number, number>();
   const codeType = s.types.code;
   // Per string index: 1 = a Script node name, 2 = not.
-  const isScript = new Uint8Array(s.strings.length);
+  const isScript = new Uint8Array(s.stringCount);
   for (let n = 0; n < s.nodeCount; n++) {
     if (s.nodeType[n] !== codeType) continue;
     const si = s.nodeName[n];
-    if (isScript[si] === 0) isScript[si] = (s.strings[si] ?? '').startsWith('system / Script') ? 1 : 2;
+    if (isScript[si] === 0) isScript[si] = (s.string(si) ?? '').startsWith('system / Script') ? 1 : 2;
     if (isScript[si] !== 1) continue;
-    const name = s.strings[si];
+    const name = s.string(si) ?? '';
     let c = matchUrl(name.slice('system / Script / '.length));
     for (const edgeName of ['source_url', 'name']) {
       if (c) break;

@@ -8,6 +8,7 @@
 import { Buffer } from 'node:buffer';
 import { HeapSnapshotError } from './errors.js';
 import { describeByte, isSpace, JsonValueScanner } from './json-value-scanner.js';
+import { StringSectionReader } from './string-table.js';
 import { fastEdgeRows, fastListValues, PACK, readRow, ROW_SPAN, FAST_WINDOW } from './parser-rows.js';
 import { HeapSnapshot, type HeapSnapshotData } from './snapshot.js';
 import {
@@ -52,6 +53,8 @@ const GROW_ROWS = 1 << 16;
 export interface HeapSnapshotParserOptions {
   /** File path or stream label, prefixed to error messages. */
   source?: string;
+  /** The input's size in bytes, when known: the string table is then allocated once. */
+  byteLength?: number;
 }
 
 /** Node's Buffer decoders behind `toString` (public on every Buffer, absent from its types). */
@@ -94,8 +97,9 @@ export class HeapSnapshotParser {
   private edgeTo = new Uint32Array(0);
   private list = new Float64Array(0);
 
-  private strings: string[] = [];
-  // String state: bytes of a string that spans chunks, and escape bookkeeping.
+  private stringsReader = new StringSectionReader();
+  private readonly byteLength: number;
+  // Key string state: bytes of a key that spans chunks, and escape bookkeeping.
   private pending = Buffer.alloc(256);
   private pendingLen = 0;
   private strEscaped = false;
@@ -116,6 +120,7 @@ export class HeapSnapshotParser {
 
   constructor(opts: HeapSnapshotParserOptions = {}) {
     this.source = opts.source;
+    this.byteLength = opts.byteLength ?? 0;
   }
 
   /** Feeds the next piece of the file. Strings are UTF-8 encoded one chunk at a time. */
@@ -226,7 +231,10 @@ export class HeapSnapshotParser {
         throw new HeapSnapshotError(`not a V8 heap snapshot: "${key}" comes before the "snapshot" header`);
       }
       this.kind = key === 'nodes' ? K_NODES : K_EDGES;
-    } else if (key === 'strings') this.kind = K_STRINGS;
+    } else if (key === 'strings') {
+      this.kind = K_STRINGS;
+      this.stringsReader = new StringSectionReader(Math.max(0, this.byteLength - this.offset - i));
+    }
     else if (key === 'locations') this.kind = K_INT32;
     else if (key === 'samples' || key === 'trace_function_infos') this.kind = K_FLOAT;
     else {
@@ -241,8 +249,15 @@ export class HeapSnapshotParser {
 
   private scanSection(buf: Buffer, i: number): number {
     switch (this.kind) {
-      case K_STRINGS:
-        return this.scanStrings(buf, i);
+      case K_STRINGS: {
+        const r = this.stringsReader;
+        const next = r.scan(buf, i, this.offset);
+        if (r.done) {
+          this.arr = A_AFTER;
+          this.top = T_AFTER;
+        }
+        return next;
+      }
       case K_VALUE: {
         const v = this.value!;
         const next = v.scan(buf, i, this.offset);
@@ -696,35 +711,6 @@ export class HeapSnapshotParser {
 
   // ---- strings ----
 
-  private scanStrings(buf: Buffer, start: number): number {
-    const len = buf.length;
-    const strings = this.strings;
-    let st = this.arr;
-    let i = start;
-    while (i < len) {
-      if (st === A_STRING) {
-        i = this.scanString(buf, i);
-        if (!this.strDone) break;
-        strings.push(this.strValue);
-        st = A_AFTER;
-        continue;
-      }
-      const c = buf[i];
-      if (c === 0x22 && st !== A_AFTER) {
-        st = A_STRING;
-        this.pendingLen = 0;
-      } else if (c === 0x2c && st === A_AFTER) st = A_VALUE;
-      else if (c === 0x5d && st !== A_VALUE) {
-        this.arr = A_AFTER;
-        this.top = T_AFTER;
-        return i + 1;
-      } else if (!isSpace(c)) this.fail(`${describeByte(c)} in "strings" after ${strings.length} strings`, i);
-      i++;
-    }
-    this.arr = st;
-    return i;
-  }
-
   /**
    * Scans string content from `buf[start]` up to and including the closing quote. Sets
    * `strDone`/`strValue` when the string ends in this chunk, else keeps its bytes so that a
@@ -891,7 +877,7 @@ export class HeapSnapshotParser {
       edgeType: this.edgeType,
       edgeNameOrIndex: this.edgeNameOrIndex,
       edgeTo: this.edgeTo,
-      strings: this.strings,
+      strings: this.stringsReader.table(),
       rootIndex,
       locations: this.locations,
       traceFunctionInfos: this.traceFunctionInfos,
@@ -903,7 +889,7 @@ export class HeapSnapshotParser {
 
   /** Name indices must point into `strings`; edge targets too when node_count was unknown. */
   private checkReferences(nodeCount: number, edgeCount: number, lay: SnapshotLayout, checkTargets: boolean): void {
-    const stringCount = this.strings.length;
+    const stringCount = this.stringsReader.count;
     const names = this.nodeName;
     for (let n = 0; n < nodeCount; n++) {
       if (names[n] >= stringCount) {
@@ -956,7 +942,7 @@ export class HeapSnapshotParser {
       if (this.kind === K_EDGES) {
         return `truncated: ${this.row} of ${lay && lay.edgeCount >= 0 ? lay.edgeCount : '?'} edges (${at})`;
       }
-      if (this.kind === K_STRINGS) return `truncated: in "strings" after ${this.strings.length} strings (${at})`;
+      if (this.kind === K_STRINGS) return `truncated: in "strings" after ${this.stringsReader.count} strings (${at})`;
       return `truncated: inside "${this.section}" (${at})`;
     }
     const missing = ['snapshot', 'nodes', 'edges', 'strings'].filter((k) => !this.seen.has(k));

@@ -45,7 +45,8 @@ export async function readHeapSnapshot(
  * garbage collector pays for them all).
  */
 async function parseFile(handle: fs.promises.FileHandle, source: string): Promise<HeapSnapshot> {
-  const parser = new HeapSnapshotParser({ source });
+  const { size } = await handle.stat();
+  const parser = new HeapSnapshotParser({ source, byteLength: size });
   const bufs = [Buffer.allocUnsafe(READ_CHUNK), Buffer.allocUnsafe(READ_CHUNK)];
   let k = 0;
   let next = handle.read(bufs[0], 0, READ_CHUNK, null);

@@ -44,12 +44,12 @@ export function findUserRoots(s: HeapSnapshot): Uint32Array {
   const nativeType = s.types.native;
   const objectType = s.types.object;
   const nodeName = s.nodeName;
-  const isWindowName = new Int8Array(s.strings.length);
+  const isWindowName = new Int8Array(s.stringCount);
   for (let n = 0; n < s.nodeCount; n++) {
     const t = s.nodeType[n];
     if (t !== nativeType && t !== objectType) continue;
     const si = nodeName[n];
-    if (isWindowName[si] === 0) isWindowName[si] = WINDOW_NAME.test(s.strings[si] ?? '') ? 1 : -1;
+    if (isWindowName[si] === 0) isWindowName[si] = WINDOW_NAME.test(s.string(si) ?? '') ? 1 : -1;
     if (isWindowName[si] === 1 && t === nativeType) windows.push(n);
   }
   let live = windows.filter((w) => hasChildNamed(s, w, 'blink::LocalFrame'));

@@ -3,6 +3,7 @@
 // Wrapper objects exist only at the API surface (see node-view.ts).
 
 import { HeapSnapshotError } from './errors.js';
+import { StringTable } from './string-table.js';
 
 /** `snapshot.meta` exactly as V8 writes it. Field lists vary between Chrome versions. */
 export interface SnapshotMeta {
@@ -47,7 +48,8 @@ export interface HeapSnapshotData {
   edgeNameOrIndex: Uint32Array;
   /** Target node *index*. */
   edgeTo: Uint32Array;
-  strings: string[];
+  /** The string table: decoded strings, or the parser's table that decodes on first use. */
+  strings: string[] | StringTable;
   rootIndex: number;
   /** Raw optional sections, kept as V8 wrote them (flat number arrays) when present. */
   locations: Int32Array | null;
@@ -78,7 +80,8 @@ export class HeapSnapshot {
   readonly edgeType: Uint8Array;
   readonly edgeNameOrIndex: Uint32Array;
   readonly edgeTo: Uint32Array;
-  readonly strings: string[];
+  /** Decodes strings on first use; prefer `string(i)` and `stringCount` to `strings`. */
+  readonly stringTable: StringTable;
   readonly rootIndex: number;
   readonly locations: Int32Array | null;
   readonly traceFunctionInfos: Float64Array | null;
@@ -110,7 +113,7 @@ export class HeapSnapshot {
     this.edgeType = data.edgeType;
     this.edgeNameOrIndex = data.edgeNameOrIndex;
     this.edgeTo = data.edgeTo;
-    this.strings = data.strings;
+    this.stringTable = data.strings instanceof StringTable ? data.strings : StringTable.fromArray(data.strings);
     this.rootIndex = data.rootIndex;
     this.locations = data.locations;
     this.traceFunctionInfos = data.traceFunctionInfos;
@@ -123,6 +126,23 @@ export class HeapSnapshot {
     this.edgeTypes = indexOfAll(this.edgeTypeNames, EDGE_TYPE_NAMES);
   }
 
+  /**
+   * Every string, decoded. Decoding them all costs time and memory that most analyses do
+   * not need; `string(i)` decodes one.
+   */
+  get strings(): string[] {
+    return this.stringTable.all();
+  }
+
+  /** String i of the table, or undefined past its end. */
+  string(i: number): string | undefined {
+    return this.stringTable.get(i);
+  }
+
+  get stringCount(): number {
+    return this.stringTable.length;
+  }
+
   // ---- node accessors (by node index) ----
 
   typeName(node: number): string {
@@ -130,7 +150,7 @@ export class HeapSnapshot {
   }
 
   name(node: number): string {
-    return this.strings[this.nodeName[node]] ?? '';
+    return this.stringTable.get(this.nodeName[node]) ?? '';
   }
 
   id(node: number): number {
@@ -160,7 +180,7 @@ export class HeapSnapshot {
     const t = this.edgeType[edge];
     const v = this.edgeNameOrIndex[edge];
     if (t === this.edgeTypes.element || t === this.edgeTypes.hidden) return String(v);
-    return this.strings[v] ?? String(v);
+    return this.stringTable.get(v) ?? String(v);
   }
 
   /** The target of `node`'s first named (non-indexed) edge called `name`, or -1. */
@@ -169,7 +189,7 @@ export class HeapSnapshot {
     for (let e = this.firstEdge[node], end = this.firstEdge[node + 1]; e < end; e++) {
       const t = this.edgeType[e];
       if (t === element || t === hidden) continue;
-      if (this.strings[this.edgeNameOrIndex[e]] === name) return this.edgeTo[e];
+      if (this.stringTable.get(this.edgeNameOrIndex[e]) === name) return this.edgeTo[e];
     }
     return -1;
   }

@@ -1,0 +1,236 @@
+// The snapshot's "strings" section, kept as the file's bytes and decoded one string at a
+// time on first use. Most strings are the text of string objects and the names of
+// WeakMap/element-like edges, which class statistics, dominators and most queries never
+// read: decoding them all up front cost a third of the parse time (300 k short-lived JS
+// strings for the garbage collector to copy) and held ~2× their bytes in memory.
+
+import { Buffer } from 'node:buffer';
+import { HeapSnapshotError } from './errors.js';
+import { describeByte, isSpace } from './json-value-scanner.js';
+
+type FastSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/** The string table of a snapshot: `get(i)` decodes string i once and keeps it. */
+export class StringTable {
+  readonly length: number;
+  /**
+   * Raw (still JSON-escaped) section bytes; string i starts at bytes[starts[i]] and ends
+   * at the next '"' (escapes are decoded while parsing, so a decode here never meets one).
+   */
+  readonly #bytes: Buffer | null;
+  readonly #starts: Uint32Array | null;
+  readonly #cache: (string | undefined)[];
+  #complete: boolean;
+
+  private constructor(length: number, bytes: Buffer | null, starts: Uint32Array | null, cache: (string | undefined)[]) {
+    this.length = length;
+    this.#bytes = bytes;
+    this.#starts = starts;
+    this.#cache = cache;
+    this.#complete = bytes === null;
+  }
+
+  /** A table over strings that are already decoded (tests, snapshots built in memory). */
+  static fromArray(strings: string[]): StringTable {
+    return new StringTable(strings.length, null, null, strings);
+  }
+
+  /** From a section reader's output; `decoded` holds the strings it had to decode already. */
+  static fromBytes(length: number, bytes: Buffer, starts: Uint32Array, decoded: Map<number, string>): StringTable {
+    const cache = new Array<string | undefined>(length);
+    for (const [i, text] of decoded) cache[i] = text;
+    return new StringTable(length, bytes, starts, cache);
+  }
+
+  /** String i, or undefined when i is past the end. */
+  get(i: number): string | undefined {
+    const hit = this.#cache[i];
+    if (hit !== undefined || this.#complete || i >= this.length || !(i >= 0)) return hit;
+    const bytes = this.#bytes as FastSlices;
+    const start = this.#starts![i];
+    let end = start;
+    let high = 0;
+    for (let c = bytes[end]; c !== 0x22; c = bytes[++end]) high |= c;
+    // Most names are ASCII: copied as Latin-1 they need no UTF-8 decoding, and the *Slice
+    // methods skip toString's argument handling.
+    const text = high < 0x80 ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end);
+    this.#cache[i] = text;
+    return text;
+  }
+
+  /**
+   * Whether string i's text ends with `suffix` (ASCII, no characters JSON escapes) followed
+   * by at least one digit and then `close`, without decoding it. A filter for scans that
+   * look for one name shape among hundreds of thousands of strings.
+   */
+  endsWithNumbered(i: number, suffix: Uint8Array, close: number): boolean {
+    const decoded = this.#cache[i];
+    if (this.#bytes === null || decoded !== undefined || !(i < this.length)) {
+      // Decoded strings (escaped ones among them) are checked as text.
+      const text = decoded ?? '';
+      let k = text.length - 1;
+      if (k < 0 || text.charCodeAt(k) !== close) return false;
+      const last = --k;
+      while (k >= 0 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k--;
+      if (k === last) return false;
+      for (let j = suffix.length - 1; j >= 0; j--, k--) if (k < 0 || text.charCodeAt(k) !== suffix[j]) return false;
+      return true;
+    }
+    const bytes = this.#bytes;
+    const start = this.#starts![i];
+    let k = start;
+    while (bytes[k] !== 0x22) k++;
+    k--;
+    if (k < start || bytes[k] !== close) return false;
+    const last = --k;
+    while (k >= start && bytes[k] >= 0x30 && bytes[k] <= 0x39) k--;
+    if (k === last) return false;
+    for (let j = suffix.length - 1; j >= 0; j--, k--) if (k < start || bytes[k] !== suffix[j]) return false;
+    return true;
+  }
+
+  /** Every string, decoded (for callers that index the whole table). */
+  all(): string[] {
+    if (!this.#complete) {
+      for (let i = 0; i < this.length; i++) this.get(i);
+      this.#complete = true;
+    }
+    return this.#cache as string[];
+  }
+}
+
+/** In a string (its bytes so far are kept); otherwise between elements. */
+const IN_STRING = 1;
+const FIRST = 0; // after '[': a string or ']'
+const VALUE = 2; // after ',': a string
+const AFTER = 3; // after a string: ',' or ']'
+
+/**
+ * Reads the "strings" array's elements from the chunks the parser hands over, copying the
+ * section's bytes and noting where each string starts and ends. Strings with escapes are
+ * rare; they are decoded (and so checked) at once, and corrupt ones fail the parse.
+ */
+export class StringSectionReader {
+  count = 0;
+  done = false;
+  #used = 0;
+  #bytes: Buffer;
+  #starts: Uint32Array;
+  #decoded = new Map<number, string>();
+  #state = FIRST;
+  #escaped = false;
+  #skipNext = false;
+  #high = 0;
+  #start = 0;
+
+  /**
+   * `sizeHint`: how many bytes the section can take at most (the rest of the file), when
+   * known. Sized from it, the store is allocated once instead of doubling, which would leave
+   * all the smaller copies to the garbage collector. Not zero-filled: pages past what is
+   * written are never touched, so an overestimate costs address space, not memory.
+   */
+  constructor(sizeHint = 0) {
+    this.#bytes = Buffer.allocUnsafe(Math.max(1 << 16, sizeHint + 1));
+    // Strings average well over 16 bytes in real snapshots (names, source text).
+    this.#starts = new Uint32Array(Math.max(1024, Math.ceil(sizeHint / 16)));
+  }
+
+  /**
+   * Scans `buf` from `start`; returns the position after the closing ']' (then `done`) or
+   * the chunk's length. `offset` is the chunk's position in the file, for error messages.
+   */
+  scan(buf: Buffer, start: number, offset: number): number {
+    const len = buf.length;
+    // The rest of the chunk goes to the store whole; positions map as base + (i - start).
+    const base = this.#used - start;
+    this.#append(buf, start, len);
+    let st = this.#state;
+    let i = start;
+    while (i < len) {
+      if (st === IN_STRING) {
+        let j = i;
+        if (this.#skipNext) {
+          this.#skipNext = false;
+          j++;
+        }
+        let high = this.#high;
+        let escaped = this.#escaped;
+        while (j < len) {
+          const c = buf[j];
+          if (c === 0x22) break;
+          high |= c;
+          if (c === 0x5c) {
+            escaped = true;
+            j += 2;
+          } else j++;
+        }
+        if (j >= len) {
+          this.#skipNext = j > len;
+          this.#high = high;
+          this.#escaped = escaped;
+          i = len;
+          break;
+        }
+        this.#push(this.#start, base + j, high, escaped, offset + j);
+        this.#high = 0;
+        this.#escaped = false;
+        st = AFTER;
+        i = j + 1;
+        continue;
+      }
+      const c = buf[i];
+      if (c === 0x22 && st !== AFTER) {
+        st = IN_STRING;
+        this.#start = base + i + 1;
+      } else if (c === 0x2c && st === AFTER) st = VALUE;
+      else if (c === 0x5d && st !== VALUE) {
+        this.done = true;
+        // Bytes after the section were copied too; they are past every string's end.
+        this.#used = base + i + 1;
+        this.#state = AFTER;
+        return i + 1;
+      } else if (!isSpace(c)) {
+        throw new HeapSnapshotError(`corrupt snapshot: ${describeByte(c)} in "strings" after ${this.count} strings at byte ${offset + i}`);
+      }
+      i++;
+    }
+    this.#state = st;
+    return i;
+  }
+
+  table(): StringTable {
+    const n = this.count;
+    return StringTable.fromBytes(n, this.#bytes.subarray(0, this.#used), this.#starts.subarray(0, n), this.#decoded);
+  }
+
+  #push(from: number, to: number, high: number, escaped: boolean, at: number): void {
+    const k = this.count;
+    if (k === this.#starts.length) {
+      const b = new Uint32Array(k * 2);
+      b.set(this.#starts);
+      this.#starts = b;
+    }
+    if (from > 0xffffffff) throw new HeapSnapshotError('corrupt snapshot: the "strings" section is over 4 GiB');
+    this.#starts[k] = from;
+    if (escaped) {
+      const raw = this.#bytes.toString(high >= 0x80 ? 'utf8' : 'latin1', from, to);
+      try {
+        this.#decoded.set(k, JSON.parse(`"${raw}"`) as string);
+      } catch {
+        throw new HeapSnapshotError(`corrupt snapshot: a corrupt string escape in "strings" at byte ${at}`);
+      }
+    }
+    this.count = k + 1;
+  }
+
+  #append(buf: Buffer, from: number, to: number): void {
+    const need = this.#used + (to - from);
+    if (need > this.#bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.#bytes.length * 2));
+      this.#bytes.copy(bigger, 0, 0, this.#used);
+      this.#bytes = bigger;
+    }
+    buf.copy(this.#bytes, this.#used, from, to);
+    this.#used = need;
+  }
+}
