@@ -68,7 +68,10 @@ export async function createSettler(session: CdpSession): Promise<Settler> {
     changed = undefined;
     c?.();
   };
-  const onStart = ({ requestId }: { requestId: string }) => {
+  const onStart = ({ requestId, loaderId }: { requestId: string; loaderId?: string }) => {
+    // A worker's main script is fetched for the worker's own target (no document loader):
+    // its end is reported there, never on this session, so waiting for it only times out.
+    if (loaderId === '') return;
     pending.add(requestId);
     poke();
   };

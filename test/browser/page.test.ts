@@ -30,6 +30,10 @@ describe('browser/page settle and guard', function () {
       '/slow': { body: 'data', delayMs: 300, type: 'text/plain' },
       '/forever': { body: 'never', delayMs: 30_000, type: 'text/plain' },
       '/polls': `<!doctype html><script>fetch('/forever').catch(() => {});</script>`,
+      '/worker.js': { body: 'postMessage("ready");', type: 'text/javascript' },
+      '/with-worker': `<!doctype html><script>
+        window.ready = new Promise((resolve) => { new Worker('/worker.js').onmessage = (e) => resolve(e.data); });
+      </script>`,
       '/missing-page': { body: 'gone', status: 404 },
       '/dialogs': `<!doctype html><button onclick="window.answer = confirm('sure?')">ask</button>`,
     });
@@ -67,6 +71,12 @@ describe('browser/page settle and guard', function () {
     const result = await settleAfterLoad('/polls', { timeout: 600, idleTime: 200 });
     expect(result.networkIdle).to.equal(false);
     expect(Date.now() - started).to.be.below(5000);
+  });
+
+  it("settle does not wait for a worker's main script, whose end only the worker's target hears", async () => {
+    const result = await settleAfterLoad('/with-worker', { timeout: 3000 });
+    expect(result.networkIdle).to.equal(true);
+    expect(await page.evaluate(() => (window as unknown as { ready: Promise<string> }).ready)).to.equal('ready');
   });
 
   it('settle counts a response whose body the page never reads as finished', async () => {
