@@ -1,5 +1,5 @@
-// Dominator tree and retained sizes: Lengauer–Tarjan (simple version: path compression,
-// no balancing) over typed arrays, iterative throughout, so that 10 M-node heaps neither
+// Dominator tree and retained sizes: semidominators as in Lengauer–Tarjan (simple version:
+// path compression, no balancing), immediate dominators by SEMI-NCA, over typed arrays, iterative throughout, so that 10 M-node heaps neither
 // recurse nor allocate per node. An object's retained size is what the GC would free if it
 // went away.
 //
@@ -16,13 +16,15 @@
 //   folds those in as it meets them. Only the other predecessors (cross and back edges)
 //   are stored, by DFS number, in a CSR filled by one more pass over the edges.
 // - Vertices are linked into the forest in decreasing order, so "linked" is "numbered above
-//   the current vertex" and needs no flag, and the DFS parent doubles as the forest link.
+//   the current vertex" and needs no flag, and the DFS parent starts as the forest link.
 //   Path compression reverses the links on its way up and walks back down them: no stack.
 // - Each vertex's data sits in one 16-byte record, so a step of path compression costs one
 //   cache miss, not four. The fields change roles as the algorithm goes (table at RECORD),
 //   and the record buffer finally becomes the three outputs.
-// The result equals the textbook algorithm's, and `order` is the same DFS preorder (edges
-// in snapshot order).
+// - No buckets: SEMI-NCA finds each immediate dominator by a short climb over those already
+//   found, where Lengauer–Tarjan would compress every path a second time.
+// Dominators are unique, so the result equals the textbook algorithm's, and `order` is the
+// same DFS preorder (edges in snapshot order).
 
 import { NO_NODE, type HeapSnapshot } from './snapshot.js';
 import { forEachWeakMapTableEdge } from './ephemerons.js';
@@ -43,17 +45,14 @@ export interface Dominators {
 //              step 1 (DFS)          step 3, before w's turn    from w's turn on
 //  ANCESTOR    DFS parent            DFS parent                 forest link (compressed)
 //  LABEL       next edge to scan     -                          label: least semi on the path
-//  LABEL_SEMI  -                     head of w's bucket         semi[label]
-//  SEMI        semi candidate        semi candidate             next in its bucket; then dom
-//
-// A vertex's turn comes after every vertex in its subtree, so its bucket is empty by then
-// and the head slot can take its label's semi.
+//  LABEL_SEMI  -                     -                          semi[label]
+//  SEMI        semi candidate        semi candidate             -
 const ANCESTOR = 0;
 const LABEL = 1;
 const LABEL_SEMI = 2;
 const SEMI = 3;
-/** Marks a dom that is only "same as u's" until the last pass resolves it. */
-const SAME_AS = 0x80000000;
+/** DFS numbers (and the record offsets 4w) must stay exact in 32-bit arithmetic. */
+const MAX_NODES = 0x40000000;
 
 /**
  * `paths` (or just its `skip` mask, from `retainerSkipMask`) leaves out the edges retainer
@@ -63,7 +62,7 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   const n = s.nodeCount;
   const root = s.rootIndex;
   if (n === 0) return { idom: new Uint32Array(0), retainedSize: new Float64Array(0), order: new Uint32Array(0) };
-  if (n >= SAME_AS) throw new RangeError(`computeDominators: ${n} nodes is more than it can number`);
+  if (n >= MAX_NODES) throw new RangeError(`computeDominators: ${n} nodes is more than it can number`);
   const retains = retainingEdges(s, paths);
   const fe = s.firstEdge;
   const edgeTo = s.edgeTo;
@@ -141,9 +140,13 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
     }
   }
 
-  // 3. Semidominators, and immediate dominators where the semidominator settles them.
-  //    Linking w to its parent is implicit (its ANCESTOR already is); callers only
-  //    compress linked vertices.
+  // 3. Semidominators, by Lengauer–Tarjan's eval with path compression. Linking w to its
+  //    parent is implicit (its ANCESTOR already is); callers only compress linked vertices.
+  //    Compression rewrites ANCESTOR, so the DFS parents are saved first, in the first half
+  //    of `node`'s buffer (done with since step 2); semidominators go in its second half.
+  const parent = new Uint32Array(node.buffer, 0, count + 1);
+  const semi = new Uint32Array(node.buffer, 4 * (n + 1), count + 1);
+  for (let w = 1; w <= count; w++) parent[w] = rec[4 * w + ANCESTOR];
   const compress = (v: number, linked: number): void => {
     let a = rec[4 * v + ANCESTOR];
     if (a <= linked) return;
@@ -191,27 +194,21 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
     }
     rec[4 * w + LABEL] = w;
     rec[4 * w + LABEL_SEMI] = sw;
-    rec[4 * w + SEMI] = rec[4 * sw + LABEL_SEMI];
-    rec[4 * sw + LABEL_SEMI] = w;
-    // Everything in the parent's bucket has its semidominator there: the path above it
-    // says whether that is its immediate dominator too, or the same as a lower vertex's.
-    const p = rec[4 * w + ANCESTOR];
-    for (let v = rec[4 * p + LABEL_SEMI]; v !== 0; ) {
-      const r = 4 * v;
-      const next = rec[r + SEMI];
-      compress(v, w - 1);
-      rec[r + SEMI] = rec[r + LABEL_SEMI] < p ? SAME_AS + rec[r + LABEL] : p;
-      v = next;
-    }
-    rec[4 * p + LABEL_SEMI] = 0;
+    semi[w] = sw;
   }
   if (warm === -1) throw new Error('unreachable: keeps the warming loads alive');
-  // Increasing order: "same as u" always points at a smaller, already final vertex.
-  const dom = new Uint32Array(node.buffer, 0, count + 1);
+  // Immediate dominators by SEMI-NCA (Georgiadis): idom(w) is the nearest common ancestor,
+  // in the dominator tree built so far, of w's parent and its semidominator, which is an
+  // ancestor of the parent: climb from the parent until at or above the semidominator.
+  // Increasing order, in place over `parent`: every vertex climbed through is final. This
+  // replaces Lengauer–Tarjan's buckets (a second compression per vertex) with short walks.
+  const dom = parent;
   dom[1] = 1;
   for (let w = 2; w <= count; w++) {
-    const d = rec[4 * w + SEMI];
-    dom[w] = d >= SAME_AS ? dom[d - SAME_AS] : d;
+    const sw = semi[w];
+    let d = parent[w];
+    while (d > sw) d = dom[d];
+    dom[w] = d;
   }
 
   // 4. The records are done with: their buffer becomes the outputs. Retained sizes
