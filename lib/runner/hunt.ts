@@ -41,6 +41,13 @@ export interface HuntOptions {
   onStep?: (step: HuntStep, detail?: string) => void;
   /** Filled with milliseconds per phase (`settle`, `gc+counters`, `snapshot capture`…), for benchmarks. */
   phases?: Record<string, number>;
+  /** Hunt on this page rather than on a fresh context's (inspect keeps the window the user sees). */
+  page?: Page;
+  /**
+   * Runs after a verdict while the hunt's session is still attached, so heap ids in the
+   * result resolve (inspect exposes leaks with it); the hunt closes once it settles.
+   */
+  whileOpen?: (hunt: Hunt, result: ScenarioResult) => Promise<void>;
 }
 
 export type HuntStep = 'load' | 'setup' | 'warm-up' | 'baseline' | 'iterate' | 'middle' | 'final' | 'analyse';
@@ -102,9 +109,9 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
   try {
     result.url = resolveScenarioUrl(sc.url, opts.baseUrl);
     let t = performance.now();
-    // A fresh context per scenario: no cookies, storage or service workers carry over.
-    context = await browser.createBrowserContext();
-    const page = await context.newPage();
+    // A fresh context per scenario (unless the caller brings its page): no cookies, storage
+    // or service workers carry over.
+    const page = opts.page ?? (await (context = await browser.createBrowserContext()).newPage());
     addPhase(opts.phases, 'new page', performance.now() - t);
     t = performance.now();
     // Opened before the page loads, so every script the page parses is seen and every
@@ -120,7 +127,9 @@ export async function huntScenario(browser: Browser, loaded: LoadedScenario, opt
     await run.settle('settle');
     await run.iterate(() => sc.action(page), sc.back ? () => sc.back!(page) : undefined);
     result.timings.loadMs += run.startedAt - t0;
-    return await run.finish();
+    const done = await run.finish();
+    if (opts.whileOpen && done.status !== 'failed') await opts.whileOpen(run, done);
+    return done;
   } catch (err) {
     // Only what happens before the hunt is running lands here; the hunt records its own.
     run?.fail(err);

@@ -1,4 +1,4 @@
-// `inspect`: one scenario hunted with `startHunt` on a browser that stays open afterwards,
+// `inspect`: one scenario hunted by `huntScenario` on a browser that stays open afterwards,
 // each leak's instance exposed in the page as `$leak1`, `$leak2`… (runner/expose.ts). The
 // hunt, verdict and report are the ordinary ones; this file only loads the page, keeps the
 // hunt's CDP session alive (heap ids are only valid on it) and says how to attach DevTools.
@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchBrowser, type LaunchedBrowser } from '../browser/launch.js';
-import { openUrl, describeError } from '../browser/page-guard.js';
-import { resolveScenarioUrl } from '../scenario/resolve-url.js';
+import { describeError } from '../browser/page-guard.js';
+import type { CdpSession } from '../browser/cdp.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import type { ScenarioResult } from '../analysis/result.js';
-import { BrowserError, LeakhoundError, ScenarioError } from '../errors.js';
-import { startHunt, type Hunt, type HuntStep } from './hunt.js';
+import { BrowserError } from '../errors.js';
+import { huntScenario, type HuntStep } from './hunt.js';
 import { exposeLeaks, type ExposedLeak } from './expose.js';
 
 export interface InspectOptions {
@@ -53,22 +53,24 @@ export interface InspectSession {
 }
 
 /**
- * Hunts `loaded` on a browser of its own and leaves it running with the leaks exposed. A
- * page that does not load or a setup that throws is a ScenarioError (nothing to inspect);
- * a failure during the hunt itself is in `result` (status 'failed'), the browser still open.
+ * Hunts `loaded` on a browser of its own and leaves it running with the leaks exposed. The
+ * hunt is the ordinary `huntScenario` on the browser's own window; its `whileOpen` hook keeps
+ * the hunt's session attached (heap ids resolve only there) until `close()`. A hunt that
+ * failed (the page did not load, a step threw) is in `result`, the browser still open.
  */
 export async function inspectScenario(loaded: LoadedScenario, opts: InspectOptions = {}): Promise<InspectSession> {
-  const sc = loaded.scenario;
-  const url = resolveScenarioUrl(sc.url, opts.baseUrl);
   const startedAt = new Date().toISOString();
   // Our own profile dir, so the DevTools port the browser picked can be read back from it.
   const profile = mkdtempSync(join(tmpdir(), 'leakhound-inspect-'));
   let launched: LaunchedBrowser | undefined;
-  let hunt: Hunt | undefined;
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  let hunting: Promise<ScenarioResult> | undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      await hunt?.close().catch(() => undefined);
+      release();
+      await hunting?.catch(() => undefined);
       await launched?.browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
     })());
@@ -81,38 +83,35 @@ export async function inspectScenario(loaded: LoadedScenario, opts: InspectOptio
     const browser = launched.browser;
     // The window the browser opened with: in headful mode that is the one the user sees.
     const page = (await browser.pages())[0] ?? (await browser.newPage());
-    // Started before the page loads, so every script it parses and request it makes is seen.
-    hunt = await startHunt(page, {
-      name: loaded.name,
-      iterations: opts.iterations ?? sc.iterations,
-      ignore: sc.ignore,
-      accept: opts.accept,
-      onStep: opts.onStep,
+    let opened: { result: ScenarioResult; exposed: ExposedLeak[]; attach: AttachInfo } | undefined;
+    const ready = new Promise<void>((done) => {
+      hunting = huntScenario(browser, loaded, {
+        baseUrl: opts.baseUrl,
+        iterations: opts.iterations,
+        accept: opts.accept,
+        onStep: opts.onStep,
+        page,
+        whileOpen: async (hunt, result) => {
+          opened = { result, exposed: await exposeLeaks(hunt.heap.cdp, result.leaks), attach: await attachInfo(profile, hunt.heap.cdp) };
+          done();
+          await released;
+        },
+      });
+      // A failed hunt never reaches whileOpen: it is over, the page as the failing step left it.
+      hunting.then(() => done(), () => done());
     });
-    opts.onStep?.('load');
-    await openUrl(page, url, loaded.name);
-    if (sc.setup) {
-      opts.onStep?.('setup');
-      await step(loaded.name, 'setup', () => sc.setup!(page));
-    }
-    await hunt.iterate(
-      () => sc.action(page),
-      sc.back ? () => sc.back!(page) : undefined,
-    );
-    const result = await hunt.finish();
-    result.file = loaded.file;
-    const exposed = result.status === 'failed' ? [] : await exposeLeaks(hunt.heap.cdp, result.leaks);
-    const attach = await attachInfo(profile, hunt);
+    await ready;
+    const result = opened?.result ?? (await hunting!);
     const closed = new Promise<void>((done) => {
       browser.once('disconnected', () => done());
       page.once('close', () => done());
     });
     return {
       result,
-      exposed,
+      exposed: opened?.exposed ?? [],
       browser: { path: launched.path, version: launched.version },
       startedAt,
-      attach,
+      attach: opened?.attach ?? (await attachOnOwnSession(profile, page)),
       page,
       closed,
       close,
@@ -123,16 +122,17 @@ export async function inspectScenario(loaded: LoadedScenario, opts: InspectOptio
   }
 }
 
-async function step<T>(scenario: string, name: string, fn: () => Promise<T> | T): Promise<T> {
+/** For a failed hunt, whose session is gone: a short-lived one of our own asks the target id. */
+async function attachOnOwnSession(profile: string, page: Page): Promise<AttachInfo> {
+  const cdp = await page.createCDPSession();
   try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof LeakhoundError) throw err;
-    throw new ScenarioError(`${scenario}: ${name} failed: ${describeError(err)}`, scenario, name);
+    return await attachInfo(profile, cdp);
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }
 
-async function attachInfo(profile: string, hunt: Hunt): Promise<AttachInfo> {
+async function attachInfo(profile: string, cdp: CdpSession): Promise<AttachInfo> {
   let port: number;
   let browserPath: string;
   try {
@@ -143,7 +143,7 @@ async function attachInfo(profile: string, hunt: Hunt): Promise<AttachInfo> {
   } catch (err) {
     throw new BrowserError(`the browser opened no DevTools port to attach to: ${describeError(err)}`);
   }
-  const { targetInfo } = (await hunt.heap.cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+  const { targetInfo } = (await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
   const host = `127.0.0.1:${port}`;
   const pagePath = `/devtools/page/${targetInfo.targetId}`;
   return {
