@@ -29,8 +29,11 @@ export function markWeakMapTableEdges(s: HeapSnapshot, out: Uint8Array, value = 
 export function forEachWeakMapTableEdge(s: HeapSnapshot, visit: (edge: number) => void): number {
   const internal = s.edgeTypes.internal;
   if (internal < 0) return 0;
-  // Table id per string index: -1 not yet parsed, -2 not a WeakMap edge name.
-  let tableIdOf: Float64Array | undefined;
+  // Per string index: 0 not yet looked at, 1 not a WeakMap edge name, 2 one (its table id
+  // in `tableIds`). A byte per string keeps the lookup, made for each of millions of
+  // internal edges, in cache; the few WeakMap names go to a map.
+  let kind: Uint8Array | undefined;
+  const tableIds = new Map<number, number>();
   const edgeType = s.edgeType;
   const names = s.edgeNameOrIndex;
   const fe = s.firstEdge;
@@ -40,15 +43,16 @@ export function forEachWeakMapTableEdge(s: HeapSnapshot, visit: (edge: number) =
     for (let e = fe[node], end = fe[node + 1]; e < end; e++) {
       if (edgeType[e] !== internal) continue;
       const si = names[e];
-      if (!tableIdOf) tableIdOf = new Float64Array(s.stringCount).fill(-1);
-      let table = tableIdOf[si];
-      if (table === -1) {
+      if (!kind) kind = new Uint8Array(s.stringCount);
+      let k = kind[si];
+      if (k === 0) {
         // Checked on the table's bytes first: most internal edge names are never decoded.
         const m = s.stringTable.endsWithNumbered(si, MARKER_BYTES, 0x29) ? PATTERN.exec(s.string(si) ?? '') : null;
-        table = m ? Number(m[1]) : -2;
-        tableIdOf[si] = table;
+        k = m ? 2 : 1;
+        if (m) tableIds.set(si, Number(m[1]));
+        kind[si] = k;
       }
-      if (table >= 0 && ids[node] === table) {
+      if (k === 2 && ids[node] === tableIds.get(si)) {
         visit(e);
         marked++;
       }

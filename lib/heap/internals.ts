@@ -149,16 +149,27 @@ export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOpti
 }
 
 function makeFilter(skip: Uint8Array): InternalsFilter {
-  const counts = new Array<number>(RULES.length).fill(0);
-  for (let e = 0; e < skip.length; e++) if (skip[e]) counts[skip[e] - 1]++;
-  const reasons = RULES.map((r, i) => ({ id: r.id, reason: r.reason, edges: counts[i] }));
+  // Counted on first use: class statistics and dominators never ask, and the count is a
+  // pass over every edge.
+  let counted: InternalsReason[] | undefined;
+  const reasons = (): InternalsReason[] => {
+    if (!counted) {
+      const counts = new Array<number>(RULES.length).fill(0);
+      // Codes past the rules, added to the mask later (WeakMap table edges), are not counted.
+      for (let e = 0; e < skip.length; e++) if (skip[e] !== 0 && skip[e] <= RULES.length) counts[skip[e] - 1]++;
+      counted = RULES.map((r, i) => ({ id: r.id, reason: r.reason, edges: counts[i] }));
+    }
+    return counted;
+  };
   return {
     skipEdge: skip,
-    reasons,
+    get reasons() {
+      return reasons();
+    },
     // Codes past the rules (retainer paths add WeakMap table edges to this mask) have no reason.
-    reasonOf: (edge) => (skip[edge] ? reasons[skip[edge] - 1] : undefined),
+    reasonOf: (edge) => (skip[edge] ? reasons()[skip[edge] - 1] : undefined),
     explain: () =>
-      reasons.filter((r) => r.edges > 0).map((r) => `${r.edges} edge${r.edges === 1 ? '' : 's'} skipped: ${r.reason}`),
+      reasons().filter((r) => r.edges > 0).map((r) => `${r.edges} edge${r.edges === 1 ? '' : 's'} skipped: ${r.reason}`),
   };
 }
 

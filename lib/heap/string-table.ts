@@ -120,7 +120,6 @@ export class StringSectionReader {
   #state = FIRST;
   #escaped = false;
   #skipNext = false;
-  #high = 0;
   #start = 0;
 
   /**
@@ -146,6 +145,9 @@ export class StringSectionReader {
     this.#append(buf, start, len);
     let st = this.#state;
     let i = start;
+    let count = this.count;
+    let starts = this.#starts;
+    let strStart = this.#start;
     while (i < len) {
       if (st === IN_STRING) {
         let j = i;
@@ -153,12 +155,10 @@ export class StringSectionReader {
           this.#skipNext = false;
           j++;
         }
-        let high = this.#high;
         let escaped = this.#escaped;
         while (j < len) {
           const c = buf[j];
           if (c === 0x22) break;
-          high |= c;
           if (c === 0x5c) {
             escaped = true;
             j += 2;
@@ -166,35 +166,49 @@ export class StringSectionReader {
         }
         if (j >= len) {
           this.#skipNext = j > len;
-          this.#high = high;
           this.#escaped = escaped;
           i = len;
           break;
         }
-        this.#push(this.#start, base + j, high, escaped, offset + j);
-        this.#high = 0;
-        this.#escaped = false;
-        st = AFTER;
+        if (count === starts.length) {
+          starts = new Uint32Array(count * 2);
+          starts.set(this.#starts);
+          this.#starts = starts;
+        }
+        starts[count] = strStart;
+        if (escaped) {
+          this.#decode(count, strStart, base + j, offset + j);
+          this.#escaped = false;
+        }
+        count++;
         i = j + 1;
+        // V8 writes `","` between strings: the next one starts right away.
+        if (buf[i] === 0x2c && buf[i + 1] === 0x22) {
+          strStart = base + i + 2;
+          i += 2;
+        } else st = AFTER;
         continue;
       }
       const c = buf[i];
       if (c === 0x22 && st !== AFTER) {
         st = IN_STRING;
-        this.#start = base + i + 1;
+        strStart = base + i + 1;
       } else if (c === 0x2c && st === AFTER) st = VALUE;
       else if (c === 0x5d && st !== VALUE) {
         this.done = true;
+        this.count = count;
         // Bytes after the section were copied too; they are past every string's end.
         this.#used = base + i + 1;
         this.#state = AFTER;
         return i + 1;
       } else if (!isSpace(c)) {
-        throw new HeapSnapshotError(`corrupt snapshot: ${describeByte(c)} in "strings" after ${this.count} strings at byte ${offset + i}`);
+        throw new HeapSnapshotError(`corrupt snapshot: ${describeByte(c)} in "strings" after ${count} strings at byte ${offset + i}`);
       }
       i++;
     }
+    this.count = count;
     this.#state = st;
+    this.#start = strStart;
     return i;
   }
 
@@ -203,24 +217,15 @@ export class StringSectionReader {
     return StringTable.fromBytes(n, this.#bytes.subarray(0, this.#used), this.#starts.subarray(0, n), this.#decoded);
   }
 
-  #push(from: number, to: number, high: number, escaped: boolean, at: number): void {
-    const k = this.count;
-    if (k === this.#starts.length) {
-      const b = new Uint32Array(k * 2);
-      b.set(this.#starts);
-      this.#starts = b;
+  /** A string with escapes: decoded now, so that a corrupt one fails the parse. */
+  #decode(k: number, from: number, to: number, at: number): void {
+    // UTF-8 decodes ASCII exactly as Latin-1 does.
+    const raw = this.#bytes.toString('utf8', from, to);
+    try {
+      this.#decoded.set(k, JSON.parse(`"${raw}"`) as string);
+    } catch {
+      throw new HeapSnapshotError(`corrupt snapshot: a corrupt string escape in "strings" at byte ${at}`);
     }
-    if (from > 0xffffffff) throw new HeapSnapshotError('corrupt snapshot: the "strings" section is over 4 GiB');
-    this.#starts[k] = from;
-    if (escaped) {
-      const raw = this.#bytes.toString(high >= 0x80 ? 'utf8' : 'latin1', from, to);
-      try {
-        this.#decoded.set(k, JSON.parse(`"${raw}"`) as string);
-      } catch {
-        throw new HeapSnapshotError(`corrupt snapshot: a corrupt string escape in "strings" at byte ${at}`);
-      }
-    }
-    this.count = k + 1;
   }
 
   #append(buf: Buffer, from: number, to: number): void {
