@@ -91,44 +91,94 @@ export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOpti
   markIsolatedWorlds(s, targetCode, code('isolated-world'));
   markHarnessClosures(s, targetCode, opts, code('evaluation-script'), code('leakhound-helper'));
 
-  const weakCode = code('weak');
-  const consoleCode = code('devtools-console');
-  const agentCode = code('inspector-agent');
-  const perfCode = code('performance-timeline');
+  const codes: EdgeCodes = {
+    weak: code('weak'),
+    console: code('devtools-console'),
+    agent: code('inspector-agent'),
+    perf: code('performance-timeline'),
+  };
+  const nodeFlags = nativeNameFlags(s);
+  const synthetic = s.types.synthetic;
+  const nodeType = s.nodeType;
+  for (let from = 0; from < s.nodeCount; from++) {
+    // Synthetic roots are a few dozen nodes and the only ones whose edges need a name.
+    if (nodeType[from] === synthetic) markSyntheticEdges(s, from, skip, targetCode, codes);
+  }
+  markEdges(s, skip, targetCode, nodeFlags, codes);
+  return makeFilter(skip);
+}
+
+interface EdgeCodes {
+  weak: number;
+  console: number;
+  agent: number;
+  perf: number;
+}
+
+/** Per node: an inspector agent (native), a performance entry (native). */
+const AGENT_NODE = 1;
+const PERF_NODE = 2;
+
+/** Flags for native nodes from their names, one regex test per distinct name. */
+function nativeNameFlags(s: HeapSnapshot): Uint8Array {
+  const flags = new Uint8Array(s.nodeCount);
+  const native = s.types.native;
+  // Per string index: 0 not yet tested, else the flag + 4.
+  const nameKind = new Uint8Array(s.stringCount);
+  const nodeType = s.nodeType;
+  const nodeName = s.nodeName;
+  for (let n = 0; n < s.nodeCount; n++) {
+    if (nodeType[n] !== native) continue;
+    const si = nodeName[n];
+    let k = nameKind[si];
+    if (k === 0) {
+      const str = s.string(si) ?? '';
+      k = 4 + (INSPECTOR_AGENT.test(str) ? AGENT_NODE : PERFORMANCE_ENTRY.test(str) ? PERF_NODE : 0);
+      nameKind[si] = k;
+    }
+    flags[n] = k - 4;
+  }
+  return flags;
+}
+
+const CONSOLE_SUFFIX = ' / DevTools console';
+
+/** The edges of one synthetic node, by the same rules in the same order as `markEdges`. */
+function markSyntheticEdges(s: HeapSnapshot, from: number, skip: Uint8Array, targetCode: Uint8Array, codes: EdgeCodes): void {
+  const weak = s.edgeTypes.weak;
+  for (let e = s.firstEdge[from], end = s.firstEdge[from + 1]; e < end; e++) {
+    if (s.edgeType[e] === weak) skip[e] = codes.weak;
+    else if (s.edgeName(e).endsWith(CONSOLE_SUFFIX)) skip[e] = codes.console;
+    else if (targetCode[s.edgeTo[e]]) skip[e] = targetCode[s.edgeTo[e]];
+  }
+}
+
+/**
+ * Every other node's edges, first matching rule wins: weak; anything an inspector agent
+ * holds; anything into a node already marked (isolated worlds, harness closures); a
+ * native's non-property edge into a performance entry. Typed arrays only, so that this
+ * loop over every edge compiles small and once.
+ */
+function markEdges(s: HeapSnapshot, skip: Uint8Array, targetCode: Uint8Array, flags: Uint8Array, codes: EdgeCodes): void {
   const weak = s.edgeTypes.weak;
   const property = s.edgeTypes.property;
   const context = s.edgeTypes.context;
   const synthetic = s.types.synthetic;
   const native = s.types.native;
   const nodeType = s.nodeType;
-  const nodeName = s.nodeName;
   const edgeType = s.edgeType;
   const edgeTo = s.edgeTo;
   const fe = s.firstEdge;
-  // Per string index: 1 = inspector agent name, 2 = performance entry name, 3 = neither.
-  const nameKind = new Uint8Array(s.stringCount);
-  const kindOf = (si: number): number => {
-    let k = nameKind[si];
-    if (k === 0) {
-      const str = s.string(si) ?? '';
-      k = INSPECTOR_AGENT.test(str) ? 1 : PERFORMANCE_ENTRY.test(str) ? 2 : 3;
-      nameKind[si] = k;
-    }
-    return k;
-  };
-  const consoleSuffix = ' / DevTools console';
-
+  const { weak: weakCode, agent: agentCode, perf: perfCode } = codes;
   for (let from = 0; from < s.nodeCount; from++) {
     const fromType = nodeType[from];
-    const fromIsAgent = fromType === native && kindOf(nodeName[from]) === 1;
+    if (fromType === synthetic) continue;
+    const fromIsAgent = (flags[from] & AGENT_NODE) !== 0;
+    const fromNative = fromType === native;
     for (let e = fe[from], end = fe[from + 1]; e < end; e++) {
       const t = edgeType[e];
       if (t === weak) {
         skip[e] = weakCode;
-        continue;
-      }
-      if (fromType === synthetic && s.edgeName(e).endsWith(consoleSuffix)) {
-        skip[e] = consoleCode;
         continue;
       }
       if (fromIsAgent) {
@@ -136,16 +186,11 @@ export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOpti
         continue;
       }
       const to = edgeTo[e];
-      if (targetCode[to]) {
-        skip[e] = targetCode[to];
-        continue;
-      }
-      if (fromType === native && t !== property && t !== context && nodeType[to] === native && kindOf(nodeName[to]) === 2) {
-        skip[e] = perfCode;
-      }
+      const target = targetCode[to];
+      if (target !== 0) skip[e] = target;
+      else if (fromNative && t !== property && t !== context && (flags[to] & PERF_NODE) !== 0) skip[e] = perfCode;
     }
   }
-  return makeFilter(skip);
 }
 
 function makeFilter(skip: Uint8Array): InternalsFilter {
@@ -191,7 +236,11 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
   const CONTEXT = 2;
   const OTHER = 3;
   const kind = new Uint8Array(s.stringCount);
+  // A string's name is its text: never a Window or a context, and not worth decoding.
+  const stringTypes = [s.types.string, s.types['concatenated string'], s.types['sliced string']];
   for (let n = 0; n < s.nodeCount; n++) {
+    const t = s.nodeType[n];
+    if (t === stringTypes[0] || t === stringTypes[1] || t === stringTypes[2]) continue;
     const si = s.nodeName[n];
     let k = kind[si];
     if (k === 0) {

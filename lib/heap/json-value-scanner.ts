@@ -49,6 +49,16 @@ export class JsonValueScanner {
     let i = start;
     let finished = false;
     for (; i < len && !finished; i++) {
+      // Chromium's unknown sections (`scopes`, `scope_uses`, …) are megabytes of integers:
+      // whole `123,` elements are taken by a small loop instead of byte by byte.
+      if ((st === V_VALUE || st === V_ARR_FIRST) && stack.length > 0 && stack[stack.length - 1] === IN_ARRAY) {
+        const p = skipIntegers(buf, i, len);
+        if (p !== i) {
+          st = V_VALUE;
+          i = p - 1;
+          continue;
+        }
+      }
       const c = buf[i];
       switch (st) {
         case V_STR:
@@ -168,6 +178,19 @@ export class JsonValueScanner {
 
   private fail(what: string, at: number): never {
     throw new HeapSnapshotError(`"${this.label}" is corrupt: ${what} at byte ${at}`);
+  }
+}
+
+/** Past a run of array elements that are each an integer and its ','; `i` when none. */
+function skipIntegers(buf: Uint8Array, i: number, len: number): number {
+  let p = i;
+  for (;;) {
+    let q = p;
+    if (buf[q] === 0x2d) q++;
+    const first = q;
+    while (q < len && buf[q] >= 0x30 && buf[q] <= 0x39) q++;
+    if (q === first || q >= len || buf[q] !== 0x2c) return p;
+    p = q + 1;
   }
 }
 
