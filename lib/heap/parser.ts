@@ -251,7 +251,7 @@ export class HeapSnapshotParser {
     switch (this.kind) {
       case K_STRINGS: {
         const r = this.stringsReader;
-        const next = r.scan(buf, i, this.offset);
+        const next = r.readStrings(buf, i, this.offset);
         if (r.done) {
           this.arr = A_AFTER;
           this.top = T_AFTER;

@@ -102,6 +102,7 @@ export class StringTable {
 /** In a string (its bytes so far are kept); otherwise between elements. */
 const IN_STRING = 1;
 const FIRST = 0; // after '[': a string or ']'
+const WINDOW = 1 << 14;
 const VALUE = 2; // after ',': a string
 const AFTER = 3; // after a string: ',' or ']'
 
@@ -138,11 +139,20 @@ export class StringSectionReader {
    * Scans `buf` from `start`; returns the position after the closing ']' (then `done`) or
    * the chunk's length. `offset` is the chunk's position in the file, for error messages.
    */
-  scan(buf: Buffer, start: number, offset: number): number {
-    const len = buf.length;
+  readStrings(buf: Buffer, start: number, offset: number): number {
     // The rest of the chunk goes to the store whole; positions map as base + (i - start).
     const base = this.#used - start;
-    this.#append(buf, start, len);
+    this.#append(buf, start, buf.length);
+    // In windows of WINDOW bytes: the first calls run every line of `readWindow`, code after
+    // its loop included, before V8 optimises it, so the optimised code has the feedback it
+    // needs. One call over a whole chunk would be optimised mid-loop (OSR) and deoptimised
+    // on leaving it, once per chunk.
+    let i = start;
+    while (i < buf.length && !this.done) i = this.#readWindow(buf, i, Math.min(buf.length, i + WINDOW), base, offset);
+    return i;
+  }
+
+  #readWindow(buf: Buffer, start: number, len: number, base: number, offset: number): number {
     let st = this.#state;
     let i = start;
     let count = this.count;
@@ -182,8 +192,9 @@ export class StringSectionReader {
         }
         count++;
         i = j + 1;
-        // V8 writes `","` between strings: the next one starts right away.
-        if (buf[i] === 0x2c && buf[i + 1] === 0x22) {
+        // V8 writes `","` between strings: the next one starts right away. (Never a read
+        // past the chunk: V8 deoptimises code that reads out of bounds.)
+        if (i + 1 < len && buf[i] === 0x2c && buf[i + 1] === 0x22) {
           strStart = base + i + 2;
           i += 2;
         } else st = AFTER;
@@ -200,6 +211,7 @@ export class StringSectionReader {
         // Bytes after the section were copied too; they are past every string's end.
         this.#used = base + i + 1;
         this.#state = AFTER;
+        this.#start = strStart;
         return i + 1;
       } else if (!isSpace(c)) {
         throw new HeapSnapshotError(`corrupt snapshot: ${describeByte(c)} in "strings" after ${count} strings at byte ${offset + i}`);
