@@ -67,6 +67,8 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   const fe = s.firstEdge;
   const edgeTo = s.edgeTo;
 
+  // Each step is its own function, so that V8 optimises each loop once, with feedback from
+  // the code around it: one function holding them all was recompiled after every loop.
   const buffer = new ArrayBuffer(16 * (n + 1));
   const rec = new Uint32Array(buffer);
   /** DFS number → node. */
@@ -78,11 +80,39 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   for (let v = 0; v <= n; v++) node[2 * v] = fe[v];
   // Cross/back predecessor counts per vertex, then the CSR's end offsets.
   const predEnd = new Uint32Array(n + 1);
+  const count = depthFirst(root, retains, edgeTo, node, vertex, rec, predEnd);
+  const preds = crossPredecessors(n, count, fe, retains, edgeTo, node, predEnd);
 
-  // 1. Iterative DFS from the root, vertices numbered from 1. semi starts as the smallest
-  //    predecessor numbered below the vertex (its tree parent or a forward edge's source);
-  //    the other predecessors are only counted. The path back to the root is the stack:
-  //    each vertex keeps where to resume in its record.
+  // 3. Compression rewrites ANCESTOR, so the DFS parents are saved first, in the first half
+  //    of `node`'s buffer (done with since step 2); semidominators go in its second half.
+  const parent = new Uint32Array(node.buffer, 0, count + 1);
+  const semi = new Uint32Array(node.buffer, 4 * (n + 1), count + 1);
+  for (let w = 1; w <= count; w++) parent[w] = rec[4 * w + ANCESTOR];
+  semidominators(count, rec, preds, predEnd, semi);
+  const dom = immediateDominators(count, parent, semi);
+
+  // 4. The records are done with: their buffer becomes the outputs. Retained sizes
+  //    bottom-up (a dominator always has a smaller DFS number).
+  const retainedSize = new Float64Array(buffer, 0, n);
+  const idom = new Uint32Array(buffer, 8 * n, n);
+  const order = new Uint32Array(buffer, 12 * n, count);
+  order.set(vertex.subarray(1, count + 1));
+  retainedSize.set(s.nodeSelfSize);
+  idom.fill(NO_NODE);
+  byNode(count, vertex, dom, retainedSize, idom);
+  return { idom, retainedSize, order };
+}
+
+/**
+ * 1. Iterative DFS from the root, vertices numbered from 1. semi starts as the smallest
+ *    predecessor numbered below the vertex (its tree parent or a forward edge's source);
+ *    the other predecessors are only counted. The path back to the root is the stack:
+ *    each vertex keeps where to resume in its record. Returns how many vertices it reached.
+ */
+function depthFirst(
+  root: number, retains: Uint32Array, edgeTo: Uint32Array,
+  node: Uint32Array, vertex: Uint32Array, rec: Uint32Array, predEnd: Uint32Array,
+): number {
   let count = 1;
   node[2 * root + 1] = 1;
   vertex[1] = root;
@@ -115,14 +145,21 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
       e = node[2 * w];
     } else {
       nv = rec[4 * nv + ANCESTOR];
-      if (nv === 0) break;
+      if (nv === 0) return count;
       v = vertex[nv];
       e = rec[4 * nv + LABEL];
     }
   }
+}
 
-  // 2. Cross/back predecessors by DFS number: those of w are preds[predEnd[w-1] .. predEnd[w]-1]
-  //    once the fill has advanced each start offset to its end.
+/**
+ * 2. Cross/back predecessors by DFS number: those of w are preds[predEnd[w-1] .. predEnd[w]-1]
+ *    once the fill has advanced each start offset to its end.
+ */
+function crossPredecessors(
+  n: number, count: number, fe: Uint32Array, retains: Uint32Array, edgeTo: Uint32Array,
+  node: Uint32Array, predEnd: Uint32Array,
+): Uint32Array {
   let total = 0;
   for (let w = 1; w <= count; w++) {
     const c = predEnd[w];
@@ -139,43 +176,46 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
       if (nx < nu) preds[predEnd[nx]++] = nu;
     }
   }
+  return preds;
+}
 
-  // 3. Semidominators, by Lengauer–Tarjan's eval with path compression. Linking w to its
-  //    parent is implicit (its ANCESTOR already is); callers only compress linked vertices.
-  //    Compression rewrites ANCESTOR, so the DFS parents are saved first, in the first half
-  //    of `node`'s buffer (done with since step 2); semidominators go in its second half.
-  const parent = new Uint32Array(node.buffer, 0, count + 1);
-  const semi = new Uint32Array(node.buffer, 4 * (n + 1), count + 1);
-  for (let w = 1; w <= count; w++) parent[w] = rec[4 * w + ANCESTOR];
-  const compress = (v: number, linked: number): void => {
-    let a = rec[4 * v + ANCESTOR];
-    if (a <= linked) return;
-    // Up to the child of the tree's root, pointing each link back down on the way…
-    let below = 0;
-    let x = v;
-    do {
-      rec[4 * x + ANCESTOR] = below;
-      below = x;
-      x = a;
-      a = rec[4 * x + ANCESTOR];
-    } while (a > linked);
-    // …then down again: each vertex takes the better label from above and links to the root.
-    let label = rec[4 * x + LABEL];
-    let labelSemi = rec[4 * x + LABEL_SEMI];
-    for (let y = below; y !== 0; ) {
-      const r = 4 * y;
-      const next = rec[r + ANCESTOR];
-      if (labelSemi < rec[r + LABEL_SEMI]) {
-        rec[r + LABEL] = label;
-        rec[r + LABEL_SEMI] = labelSemi;
-      } else {
-        label = rec[r + LABEL];
-        labelSemi = rec[r + LABEL_SEMI];
-      }
-      rec[r + ANCESTOR] = a;
-      y = next;
+/**
+ * Lengauer–Tarjan's eval: compresses v's path in the forest of linked vertices (those
+ * numbered above `linked`), leaving at v the label with the least semi on it. Linking w to
+ * its parent is implicit (its ANCESTOR already is).
+ */
+function compress(rec: Uint32Array, v: number, linked: number): void {
+  let a = rec[4 * v + ANCESTOR];
+  if (a <= linked) return;
+  // Up to the child of the tree's root, pointing each link back down on the way…
+  let below = 0;
+  let x = v;
+  do {
+    rec[4 * x + ANCESTOR] = below;
+    below = x;
+    x = a;
+    a = rec[4 * x + ANCESTOR];
+  } while (a > linked);
+  // …then down again: each vertex takes the better label from above and links to the root.
+  let label = rec[4 * x + LABEL];
+  let labelSemi = rec[4 * x + LABEL_SEMI];
+  for (let y = below; y !== 0; ) {
+    const r = 4 * y;
+    const next = rec[r + ANCESTOR];
+    if (labelSemi < rec[r + LABEL_SEMI]) {
+      rec[r + LABEL] = label;
+      rec[r + LABEL_SEMI] = labelSemi;
+    } else {
+      label = rec[r + LABEL];
+      labelSemi = rec[r + LABEL_SEMI];
     }
-  };
+    rec[r + ANCESTOR] = a;
+    y = next;
+  }
+}
+
+/** 3. Semidominators, in decreasing DFS order, into `semi`. */
+function semidominators(count: number, rec: Uint32Array, preds: Uint32Array, predEnd: Uint32Array, semi: Uint32Array): void {
   let warm = 0;
   for (let w = count; w >= 2; w--) {
     const start = predEnd[w - 1];
@@ -188,7 +228,7 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
     let sw = rec[4 * w + SEMI];
     for (let r = start, end = predEnd[w]; r < end; r++) {
       const v = preds[r];
-      compress(v, w);
+      compress(rec, v, w);
       const sv = rec[4 * v + LABEL_SEMI];
       if (sv < sw) sw = sv;
     }
@@ -197,11 +237,16 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
     semi[w] = sw;
   }
   if (warm === -1) throw new Error('unreachable: keeps the warming loads alive');
-  // Immediate dominators by SEMI-NCA (Georgiadis): idom(w) is the nearest common ancestor,
-  // in the dominator tree built so far, of w's parent and its semidominator, which is an
-  // ancestor of the parent: climb from the parent until at or above the semidominator.
-  // Increasing order, in place over `parent`: every vertex climbed through is final. This
-  // replaces Lengauer–Tarjan's buckets (a second compression per vertex) with short walks.
+}
+
+/**
+ * Immediate dominators by SEMI-NCA (Georgiadis): idom(w) is the nearest common ancestor,
+ * in the dominator tree built so far, of w's parent and its semidominator, which is an
+ * ancestor of the parent: climb from the parent until at or above the semidominator.
+ * Increasing order, in place over `parent`: every vertex climbed through is final. This
+ * replaces Lengauer–Tarjan's buckets (a second compression per vertex) with short walks.
+ */
+function immediateDominators(count: number, parent: Uint32Array, semi: Uint32Array): Uint32Array {
   const dom = parent;
   dom[1] = 1;
   for (let w = 2; w <= count; w++) {
@@ -210,18 +255,13 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
     while (d > sw) d = dom[d];
     dom[w] = d;
   }
+  return dom;
+}
 
-  // 4. The records are done with: their buffer becomes the outputs. Retained sizes
-  //    bottom-up (a dominator always has a smaller DFS number).
-  const retainedSize = new Float64Array(buffer, 0, n);
-  const idom = new Uint32Array(buffer, 8 * n, n);
-  const order = new Uint32Array(buffer, 12 * n, count);
-  order.set(vertex.subarray(1, count + 1));
-  retainedSize.set(s.nodeSelfSize);
+/** Retained sizes (bottom-up: a dominator has a smaller DFS number) and idom, by node. */
+function byNode(count: number, vertex: Uint32Array, dom: Uint32Array, retainedSize: Float64Array, idom: Uint32Array): void {
   for (let w = count; w >= 2; w--) retainedSize[vertex[dom[w]]] += retainedSize[vertex[w]];
-  idom.fill(NO_NODE);
   for (let w = 1; w <= count; w++) idom[vertex[w]] = vertex[dom[w]];
-  return { idom, retainedSize, order };
 }
 
 /** Bit set over edges: bit e is 1 when edge e retains its target. */
