@@ -15,7 +15,7 @@ export class StringTable {
   readonly length: number;
   /**
    * Raw (still JSON-escaped) section bytes; string i starts at bytes[starts[i]] and ends
-   * at the next '"' (escapes are decoded while parsing, so a decode here never meets one).
+   * at the next '"' that no backslash escapes (escapes were checked while parsing).
    */
   readonly #bytes: Buffer | null;
   readonly #starts: Uint32Array | null;
@@ -35,11 +35,9 @@ export class StringTable {
     return new StringTable(strings.length, null, null, strings);
   }
 
-  /** From a section reader's output; `decoded` holds the strings it had to decode already. */
-  static fromBytes(length: number, bytes: Buffer, starts: Uint32Array, decoded: Map<number, string>): StringTable {
-    const cache = new Array<string | undefined>(length);
-    for (const [i, text] of decoded) cache[i] = text;
-    return new StringTable(length, bytes, starts, cache);
+  /** From a section reader's output. */
+  static fromBytes(length: number, bytes: Buffer, starts: Uint32Array): StringTable {
+    return new StringTable(length, bytes, starts, new Array<string | undefined>(length));
   }
 
   /** String i, or undefined when i is past the end. */
@@ -50,10 +48,18 @@ export class StringTable {
     const start = this.#starts![i];
     let end = start;
     let high = 0;
-    for (let c = bytes[end]; c !== 0x22; c = bytes[++end]) high |= c;
+    let escaped = false;
+    for (let c = bytes[end]; c !== 0x22; c = bytes[end]) {
+      high |= c;
+      if (c === 0x5c) {
+        escaped = true;
+        end += 2;
+      } else end++;
+    }
     // Most names are ASCII: copied as Latin-1 they need no UTF-8 decoding, and the *Slice
-    // methods skip toString's argument handling.
-    const text = high < 0x80 ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end);
+    // methods skip toString's argument handling. Escapes (rare) are JSON.parse's to decode.
+    const raw = high < 0x80 ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end);
+    const text = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
     this.#cache[i] = text;
     return text;
   }
@@ -79,7 +85,11 @@ export class StringTable {
     const bytes = this.#bytes;
     const start = this.#starts![i];
     let k = start;
-    while (bytes[k] !== 0x22) k++;
+    for (let c = bytes[k]; c !== 0x22; c = bytes[k]) {
+      // Escapes change the text: decode it and answer from that.
+      if (c === 0x5c) return this.get(i) !== undefined && this.endsWithNumbered(i, suffix, close);
+      k++;
+    }
     k--;
     if (k < start || bytes[k] !== close) return false;
     const last = --k;
@@ -109,7 +119,7 @@ const AFTER = 3; // after a string: ',' or ']'
 /**
  * Reads the "strings" array's elements from the chunks the parser hands over, copying the
  * section's bytes and noting where each string starts and ends. Strings with escapes are
- * rare; they are decoded (and so checked) at once, and corrupt ones fail the parse.
+ * rare; they are checked at once (a corrupt one fails the parse) and decoded on first use.
  */
 export class StringSectionReader {
   count = 0;
@@ -117,7 +127,6 @@ export class StringSectionReader {
   #used = 0;
   #bytes: Buffer;
   #starts: Uint32Array;
-  #decoded = new Map<number, string>();
   #state = FIRST;
   #escaped = false;
   #skipNext = false;
@@ -187,7 +196,7 @@ export class StringSectionReader {
         }
         starts[count] = strStart;
         if (escaped) {
-          this.#decode(count, strStart, base + j, offset + j);
+          this.#checkEscapes(strStart, base + j, offset + j);
           this.#escaped = false;
         }
         count++;
@@ -226,17 +235,27 @@ export class StringSectionReader {
 
   table(): StringTable {
     const n = this.count;
-    return StringTable.fromBytes(n, this.#bytes.subarray(0, this.#used), this.#starts.subarray(0, n), this.#decoded);
+    return StringTable.fromBytes(n, this.#bytes.subarray(0, this.#used), this.#starts.subarray(0, n));
   }
 
-  /** A string with escapes: decoded now, so that a corrupt one fails the parse. */
-  #decode(k: number, from: number, to: number, at: number): void {
-    // UTF-8 decodes ASCII exactly as Latin-1 does.
-    const raw = this.#bytes.toString('utf8', from, to);
-    try {
-      this.#decoded.set(k, JSON.parse(`"${raw}"`) as string);
-    } catch {
-      throw new HeapSnapshotError(`corrupt snapshot: a corrupt string escape in "strings" at byte ${at}`);
+  /**
+   * A string with escapes is checked now, as JSON.parse would (escapes, no raw control
+   * characters), so that a corrupt one fails the parse; it is decoded on first use.
+   */
+  #checkEscapes(from: number, to: number, at: number): void {
+    const b = this.#bytes;
+    for (let k = from; k < to; k++) {
+      const c = b[k];
+      let ok = c >= 0x20;
+      if (c === 0x5c) {
+        const x = b[++k];
+        if (x === 0x75) {
+          for (let h = 0; h < 4 && ok; h++) ok = isHex(b[++k]);
+        } else {
+          ok = x === 0x22 || x === 0x5c || x === 0x2f || x === 0x62 || x === 0x66 || x === 0x6e || x === 0x72 || x === 0x74;
+        }
+      }
+      if (!ok) throw new HeapSnapshotError(`corrupt snapshot: a corrupt string escape in "strings" at byte ${at}`);
     }
   }
 
@@ -250,4 +269,8 @@ export class StringSectionReader {
     buf.copy(this.#bytes, this.#used, from, to);
     this.#used = need;
   }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }

@@ -48,7 +48,14 @@ describe('heap/string-table (strings decoded on first use)', () => {
   });
 
   it('fails on a corrupt escape at parse time, naming its byte', () => {
-    const bad = Buffer.from(text.replace('"plain"', '"pl\\qain"'), 'utf8');
-    expect(() => parse(bad, 1 << 20)).to.throw(/corrupt string escape in "strings" at byte \d+/);
+    // As JSON.parse decides: an unknown escape, a short \u, a raw control character beside an escape.
+    for (const wrong of ['"pl\\qain"', '"pl\\u12ain"', '"p\\nl\u0001ain"']) {
+      const bad = Buffer.from(text.replace('"plain"', wrong), 'utf8');
+      for (const chunk of [1 << 20, 3]) expect(() => parse(bad, chunk), wrong).to.throw(/corrupt string escape in "strings" at byte \d+/);
+    }
+    // Good escapes of every kind decode exactly.
+    const good = text.replace('"plain"', '"a\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00"');
+    const s = parse(Buffer.from(good, 'utf8'), 5);
+    expect(s.strings).to.deep.equal(loadWithJsonParse(good).strings);
   });
 });
