@@ -36,10 +36,14 @@ export function fastEdgeRows(
   buf: Buffer, start: number, len: number, row: number, cap: number,
   edgeType: Uint8Array, edgeName: Uint32Array, edgeTo: Uint32Array,
   nf: number, edgeTypeCount: number, knownNodeCount: number,
+  numeric: Uint8Array, namedMax: Float64Array,
 ): number {
   const start0 = start;
   const row0 = row;
   let result = 0;
+  // The largest name index of a named edge, kept in `namedMax` as it grows (rarely, once
+  // warm), so that nothing needs storing after the loop (see PACK).
+  let max = namedMax[0];
   let p = start;
   const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
   while (row < cap && p < lim) {
@@ -66,6 +70,7 @@ export function fastEdgeRows(
     edgeType[row] = t;
     edgeName[row] = nm;
     edgeTo[row] = toNode;
+    if (nm > max && numeric[t] === 0) namedMax[0] = max = nm;
     row++;
     start = ++p;
     // Computed in the loop, not after it: see PACK.

@@ -99,6 +99,8 @@ export class HeapSnapshotParser {
 
   private stringsReader = new StringSectionReader();
   private readonly byteLength: number;
+  /** The largest name index of a named (not element/hidden) edge so far; -1 before any. */
+  private readonly namedMax = new Float64Array([-1]);
   // Key string state: bytes of a key that spans chunks, and escape bookkeeping.
   private pending = Buffer.alloc(256);
   private pendingLen = 0;
@@ -337,7 +339,7 @@ export class HeapSnapshotParser {
       }
       if (field === 0 && (st === A_VALUE || st === A_FIRST) && (fastEdges || rowValues !== null)) {
         if (fastEdges) {
-          const r = fastEdgeRows(buf, i, len, row, cap, edgeType, edgeNameOrIndex, edgeTo, nf, edgeTypeCount, knownNodeCount);
+          const r = fastEdgeRows(buf, i, len, row, cap, edgeType, edgeNameOrIndex, edgeTo, nf, edgeTypeCount, knownNodeCount, lay!.numericEdgeTypes, this.namedMax);
           if (r !== 0) {
             const rows = Math.floor(r / PACK);
             row += rows;
@@ -495,6 +497,8 @@ export class HeapSnapshotParser {
           }
         }
         if (++field === ef) {
+          // The largest string index a named edge uses: checked against the strings at the end.
+          if (edgeNameOrIndex[row] > this.namedMax[0] && lay!.numericEdgeTypes[edgeType[row]] === 0) this.namedMax[0] = edgeNameOrIndex[row];
           field = 0;
           row++;
         }
@@ -898,6 +902,8 @@ export class HeapSnapshotParser {
         );
       }
     }
+    // The edge loop only names the culprit: the parse kept the largest named index.
+    if (!checkTargets && this.namedMax[0] < stringCount) return;
     const numeric = lay.numericEdgeTypes;
     const types = this.edgeType;
     const edgeNames = this.edgeNameOrIndex;

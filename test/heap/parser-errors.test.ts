@@ -187,6 +187,9 @@ describe('HeapSnapshotParser errors', () => {
     expectError(set('edges', edge(200, 2), '7'), /edge 200 has to_node 7, not a multiple of the 6 node fields/);
     expectError(set('edges', edge(200, 2), '6000'), /edge 200 has to_node 6000, past the end of the 303 nodes/);
     expectError(set('edges', edge(200, 1), '99999999999'), /edge 200 has name_or_index 99999999999, out of range/);
+    // A property edge naming a string past the table, found though the rows are read whole.
+    const strings = parseHeapSnapshot(text).stringCount;
+    expectError(set('edges', edge(200, 1), String(strings)), new RegExp(`^edge 200 has name index ${strings}, past the ${strings} strings$`));
     // Blanks between numbers (older V8 wrote a newline after each row) read the same.
     const spaced = text.replace(/"edges":\[([^\]]*)\]/, (_m, body: string) => `"edges":[${body.replace(/,/g, ', ').replace(/(\d+), (\d+), (\d+),/g, '$1,$2,$3\n,')}]`);
     expect(spaced).to.not.equal(text);
