@@ -113,7 +113,7 @@ const LIBRARY_URL = /\/node_modules\/|\/vendor\/|\/\/(?:unpkg\.com|cdn\.jsdelivr
  * whose script is third-party by its URL (closure → shared → script). A bundled production
  * build has one script for all, and then only minified names tell library classes apart.
  */
-export function classOrigins(s: HeapSnapshot): ClassOrigins {
+export function classOrigins(s: HeapSnapshot, sources?: ReadonlyMap<string, 'library' | 'page'>): ClassOrigins {
   const library = new Set<string>();
   const closure = s.types.closure;
   const scriptIsLibrary = new Map<number, boolean>();
@@ -131,6 +131,11 @@ export function classOrigins(s: HeapSnapshot): ClassOrigins {
       scriptIsLibrary.set(script, lib);
     }
     if (lib) library.add(name);
+  }
+  // A source map knows better than a URL: one bundle holds page and library classes alike.
+  for (const [name, where] of sources ?? []) {
+    if (where === 'library') library.add(name);
+    else library.delete(name);
   }
   return { api: apiClassNames(s), library };
 }

@@ -34,6 +34,11 @@ export interface VerdictInput {
   hiddenScriptIds?: Iterable<number>;
   /** Classes the scenario's owner accepts as growing. */
   ignore?: string[];
+  /**
+   * Page or library class by the constructor's source-mapped path (runner/class-sources.ts);
+   * overrides the script-URL rule of `classOrigins` for the names it has.
+   */
+  classSources?: ReadonlyMap<string, 'library' | 'page'>;
 }
 
 export interface Verdict {
@@ -73,7 +78,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const roots = new LeakRoots(s, paths, dom, fresh);
   const { groups, groupOfPrimary } = formGroups(s, paths, roots, seeds, className);
   // Where classes come from decides how recognisable they are (class-kinds.ts).
-  const origins = classOrigins(s);
+  const origins = classOrigins(s, input.classSources);
   attribute(s, age, paths, dom, classOf, names, growingIds, roots, groups, groupOfPrimary, origins);
   const merged = mergeFragments(groups, halves, classOf, paths.distance);
 

@@ -21,10 +21,15 @@ import type { LoadedScenario } from '../scenario/types.js';
 import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import { validateIterations } from '../scenario/validate.js';
 import { summarizeSnapshot, type SnapshotSummary } from '../analysis/summary.js';
-import { computeVerdict, type ListenerCount } from '../analysis/verdict.js';
+import { computeVerdict, type ListenerCount, type VerdictInput } from '../analysis/verdict.js';
 import { typeUnknownListeners } from './listener-types.js';
 import type { CounterSample, ScenarioResult } from '../analysis/result.js';
 import { ScenarioError, UsageError } from '../errors.js';
+import { ScriptCatalog } from '../browser/scripts.js';
+import { SourceMaps } from '../browser/source-maps.js';
+import { startAllocationTracking } from '../browser/allocation-tracking.js';
+import { attachAllocationSites } from './allocations.js';
+import { classSourcesOfLeaks, headlineIsLibrary } from './class-sources.js';
 
 export const DEFAULT_ITERATIONS = 6;
 
@@ -39,6 +44,8 @@ export interface HuntOptions {
   accept?: readonly string[];
   /** Called as the hunt moves from step to step, for progress display. */
   onStep?: (step: HuntStep, detail?: string) => void;
+  /** `--allocations`: track allocations from the baseline on; each leak gets its allocation stacks. */
+  allocations?: boolean;
   /** Filled with milliseconds per phase (`settle`, `gc+counters`, `snapshot capture`…), for benchmarks. */
   phases?: Record<string, number>;
   /** Hunt on this page rather than on a fresh context's (inspect keeps the window the user sees). */
@@ -65,6 +72,8 @@ export interface StartHuntOptions {
   ignore?: readonly string[];
   /** Called as the hunt moves from step to step, for progress display. */
   onStep?: (step: HuntStep, detail?: string) => void;
+  /** `--allocations`: track allocations from the baseline on; each leak gets its allocation stacks. */
+  allocations?: boolean;
   /** Filled with milliseconds per phase (`settle`, `gc+counters`, `snapshot capture`…), for benchmarks. */
   phases?: Record<string, number>;
 }
@@ -172,7 +181,13 @@ class HuntRun implements Hunt {
     result: ScenarioResult,
   ) {
     this.result = result;
+    this.scripts = new ScriptCatalog(heap.cdp);
+    this.maps = new SourceMaps(heap.cdp, this.scripts);
   }
+
+  /** The page's scripts and their source maps: allocation frames and class origins. */
+  readonly scripts: ScriptCatalog;
+  readonly maps: SourceMaps;
 
   static async open(target: HuntTarget, opts: StartHuntOptions, result?: ScenarioResult, heapOpts: HeapSessionOptions = {}): Promise<HuntRun> {
     const name = opts.name ?? 'hunt';
@@ -259,6 +274,7 @@ class HuntRun implements Hunt {
 
     const base = await this.#snap('baseline', 0);
     this.#baseline = this.#timed(() => summarizeSnapshot(base.snapshot));
+    if (this.opts.allocations) await this.step('start allocation tracking', () => startAllocationTracking(heap.cdp));
     this.#listeners.push(base.listeners);
     const ti = Date.now();
     let snapInLoop = 0;
@@ -338,18 +354,21 @@ class HuntRun implements Hunt {
       this.enter('analyse');
       const iterations = result.iterations;
       const firstHalf = Math.floor(iterations / 2);
-      const verdict = this.#timed(() =>
-        computeVerdict({
-          baseline: this.#baseline!,
-          middle: this.#middle!,
-          final: this.#final!.snapshot,
-          firstHalf,
-          secondHalf: iterations - firstHalf,
-          listeners: [this.#listeners[0]!, this.#listeners[1] ?? [], this.#listeners[2] ?? []],
-          hiddenScriptIds: this.heap.internalScriptIds,
-          ignore: [...(this.opts.ignore ?? []), ...(this.opts.accept ?? [])],
-        }),
-      );
+      const input: VerdictInput = {
+        baseline: this.#baseline!,
+        middle: this.#middle!,
+        final: this.#final!.snapshot,
+        firstHalf,
+        secondHalf: iterations - firstHalf,
+        listeners: [this.#listeners[0]!, this.#listeners[1] ?? [], this.#listeners[2] ?? []],
+        hiddenScriptIds: this.heap.internalScriptIds,
+        ignore: [...(this.opts.ignore ?? []), ...(this.opts.accept ?? [])],
+      };
+      let verdict = this.#timed(() => computeVerdict(input));
+      // A bundle holds page and library classes alike: its source map tells them apart.
+      const classSources = await classSourcesOfLeaks(input.final, verdict.leaks, this.maps);
+      if (headlineIsLibrary(verdict.leaks, classSources)) verdict = this.#timed(() => computeVerdict({ ...input, classSources }));
+      if (this.opts.allocations) await attachAllocationSites(input.final, verdict.leaks, { scripts: this.scripts, maps: this.maps, hiddenScriptIds: input.hiddenScriptIds });
       result.leaks = verdict.leaks;
       result.hidden = verdict.hidden;
       // Ids of the final snapshot still resolve on this session: ask the page what it can tell.
@@ -369,6 +388,7 @@ class HuntRun implements Hunt {
     this.#closed = true;
     this.guard.dispose();
     this.settler.dispose();
+    this.scripts.dispose();
     await this.heap.close();
   }
 }

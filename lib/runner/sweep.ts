@@ -9,6 +9,7 @@ import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import type { LoadedScenario } from '../scenario/types.js';
 import { DEFAULT_ITERATIONS, huntScenario, type HuntOptions, type HuntStep } from './hunt.js';
 import { RESULT_SCHEMA_VERSION, type HuntResult, type ScenarioResult, type ShardInfo } from '../analysis/result.js';
+import { ALLOCATION_TRACKING_JS_FLAGS, withJsFlags } from '../browser/allocation-tracking.js';
 import { BrowserSupply, OrderedResults, workerCount } from './workers.js';
 
 export interface SweepOptions extends Omit<HuntOptions, 'onStep'> {
@@ -70,7 +71,7 @@ export async function runSweep(opts: SweepOptions): Promise<HuntResult> {
 
   const supply = opts.connect
     ? BrowserSupply.connect({ endpoint: opts.connect })
-    : BrowserSupply.launch({ browser: opts.browser, headful: opts.headful, args: opts.browserArgs });
+    : BrowserSupply.launch({ browser: opts.browser, headful: opts.headful, args: opts.allocations ? withJsFlags(opts.browserArgs ?? [], ALLOCATION_TRACKING_JS_FLAGS) : opts.browserArgs });
   const done = new OrderedResults<ScenarioResult>(loaded.length);
   let launchMs: number | undefined;
 
@@ -86,6 +87,7 @@ export async function runSweep(opts: SweepOptions): Promise<HuntResult> {
           iterations: opts.iterations,
           saveSnapshotsDir: opts.saveSnapshotsDir,
           accept: opts.accept,
+          allocations: opts.allocations,
           onStep: (step, detail) => {
             task.output = detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step];
           },

@@ -26,6 +26,7 @@ interface RunArgs {
   html?: string;
   'save-snapshots'?: string;
   'show-internal': boolean;
+  allocations: boolean;
   progress?: 'default' | 'simple' | 'silent';
   shard?: string;
   accept?: string;
@@ -53,6 +54,7 @@ export const runCommand = defineCommand<RunArgs>({
       .option('html', { type: 'string', describe: 'write a self-contained HTML report to FILE' })
       .option('save-snapshots', { type: 'string', describe: 'also save each heap snapshot as a .heapsnapshot file in DIR' })
       .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
+      .option('allocations', { type: 'boolean', default: false, describe: 'also show where leaked objects were allocated (V8 allocation tracking, source-mapped; slower)' })
       .option('shard', { type: 'string', describe: 'run only part i of n of the scenarios (e.g. 2/4), for CI matrices' })
       .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted (reported, never failing)" })
       .option('action-steps', {
@@ -112,6 +114,7 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
       browser: args.browser,
       headful: args.headful,
       saveSnapshotsDir: args['save-snapshots'],
+      allocations: args.allocations,
       progress: args.progress ?? (process.env.CI ? 'simple' : 'default'),
       toolVersion: toolVersion(),
       // Partial results survive a crash or a kill in the middle of a long sweep.
