@@ -133,10 +133,8 @@ export function classOrigins(s: HeapSnapshot, sources?: ReadonlyMap<string, 'lib
     if (lib) library.add(name);
   }
   // A source map knows better than a URL: one bundle holds page and library classes alike.
-  for (const [name, where] of sources ?? []) {
-    if (where === 'library') library.add(name);
-    else library.delete(name);
-  }
+  // It only adds: a library's own map points into its own src/, not node_modules.
+  for (const [name, where] of sources ?? []) if (where === 'library') library.add(name);
   return { api: apiClassNames(s), library };
 }
 

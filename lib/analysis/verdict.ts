@@ -35,8 +35,8 @@ export interface VerdictInput {
   /** Classes the scenario's owner accepts as growing. */
   ignore?: string[];
   /**
-   * Page or library class by the constructor's source-mapped path (runner/class-sources.ts);
-   * overrides the script-URL rule of `classOrigins` for the names it has.
+   * Page or library class by the constructor's source-mapped path (runner/class-sources.ts):
+   * `classOrigins` adds the library ones to those its script-URL rule finds.
    */
   classSources?: ReadonlyMap<string, 'library' | 'page'>;
 }

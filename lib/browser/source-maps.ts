@@ -21,7 +21,7 @@ export type MapLookup = { position: OriginalPosition; note?: undefined } | { pos
 /** Maps bigger than this are not read: a leak hunt must not run out of memory on one. */
 const DEFAULT_MAX_MAP_BYTES = 64 * 1024 * 1024;
 
-type Loaded = { map: TraceMap } | { note: string } | null;
+type Loaded = { map: TraceMap; url: string } | { note: string } | null;
 
 export class SourceMaps {
   readonly #maps = new Map<number, Promise<Loaded>>();
@@ -58,7 +58,8 @@ export class SourceMaps {
         file: displaySourcePath(m.source),
         line: m.line,
         column: m.column + 1,
-        library: isLibrarySource(m.source) || safeIsIgnored(loaded.map, m.source),
+        // Also as resolved: a package's own map says `../src/x.js` from /node_modules/pkg/dist/.
+        library: isLibrarySource(m.source) || isLibrarySource(resolveSource(m.source, loaded.url)) || safeIsIgnored(loaded.map, m.source),
       },
     };
   }
@@ -67,9 +68,9 @@ export class SourceMaps {
     let p = this.#maps.get(script.scriptId);
     if (!p) {
       p = this.#read(script).then(
-        (text): Loaded => {
+        ({ text, url }): Loaded => {
           try {
-            return { map: new AnyMap(text) };
+            return { map: new AnyMap(text), url };
           } catch (err) {
             return { note: `source map ${shortUrl(script.sourceMapURL)} is not valid (${firstLine(err)})` };
           }
@@ -81,16 +82,17 @@ export class SourceMaps {
     return p;
   }
 
-  async #read(script: ScriptInfo): Promise<string> {
+  /** The map's text and the URL its relative sources resolve against. */
+  async #read(script: ScriptInfo): Promise<{ text: string; url: string }> {
     const raw = script.sourceMapURL;
-    if (raw.startsWith('data:')) return decodeDataUrl(raw);
+    if (raw.startsWith('data:')) return { text: decodeDataUrl(raw), url: script.url };
     let url: string;
     try {
       url = new URL(raw, script.url || undefined).href;
     } catch {
       throw new Error(`no absolute URL for ${raw}`);
     }
-    if (url.startsWith('data:')) return decodeDataUrl(url);
+    if (url.startsWith('data:')) return { text: decodeDataUrl(url), url: script.url };
     const frameId = await this.#mainFrame();
     if (!frameId) throw new Error('the page has no frame to load it from');
     const { resource } = await this.cdp.send('Network.loadNetworkResource', {
@@ -103,7 +105,7 @@ export class SourceMaps {
     }
     if (resource.httpStatusCode && resource.httpStatusCode >= 400) throw new Error(`HTTP ${resource.httpStatusCode}`);
     if (!resource.stream) throw new Error('empty response');
-    return this.#readStream(resource.stream as string);
+    return { text: await this.#readStream(resource.stream as string), url };
   }
 
   async #readStream(handle: string): Promise<string> {
@@ -153,6 +155,14 @@ export function displaySourcePath(source: string): string {
   let p = source.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i, '');
   p = p.replace(/^(?:\.{1,2}\/)+/, '');
   return p || source;
+}
+
+function resolveSource(source: string, base: string): string {
+  try {
+    return new URL(source, base || undefined).pathname;
+  } catch {
+    return source;
+  }
 }
 
 function safeIsIgnored(map: TraceMap, source: string): boolean {

@@ -366,9 +366,15 @@ class HuntRun implements Hunt {
       };
       let verdict = this.#timed(() => computeVerdict(input));
       // A bundle holds page and library classes alike: its source map tells them apart.
-      const classSources = await classSourcesOfLeaks(input.final, verdict.leaks, this.maps);
-      if (headlineIsLibrary(verdict.leaks, classSources)) verdict = this.#timed(() => computeVerdict({ ...input, classSources }));
-      if (this.opts.allocations) await attachAllocationSites(input.final, verdict.leaks, { scripts: this.scripts, maps: this.maps, hiddenScriptIds: input.hiddenScriptIds });
+      // Maps and allocation stacks are extras: a page that dies now costs them, not the verdict.
+      try {
+        const classSources = await this.step('source maps', () => classSourcesOfLeaks(input.final, verdict.leaks, this.maps));
+        if (headlineIsLibrary(verdict.leaks, classSources)) verdict = this.#timed(() => computeVerdict({ ...input, classSources }));
+        const ctx = { scripts: this.scripts, maps: this.maps, hiddenScriptIds: input.hiddenScriptIds };
+        if (this.opts.allocations) await this.step('allocation sites', () => attachAllocationSites(input.final, verdict.leaks, ctx));
+      } catch {
+        // The verdict stands without them.
+      }
       result.leaks = verdict.leaks;
       result.hidden = verdict.hidden;
       // Ids of the final snapshot still resolve on this session: ask the page what it can tell.
