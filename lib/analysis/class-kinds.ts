@@ -108,6 +108,10 @@ export function apiClassNames(s: HeapSnapshot): Set<string> {
  */
 const LIBRARY_URL = /\/node_modules\/|\/vendor\/|\/\/(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|esm\.sh|ga\.jspm\.io|cdn\.skypack\.dev)\//;
 
+export function isLibraryScriptUrl(url: string): boolean {
+  return LIBRARY_URL.test(url);
+}
+
 /**
  * Where each class comes from: API constructors (see `apiClassNames`), and constructors
  * whose script is third-party by its URL (closure → shared → script). A bundled production

@@ -5,6 +5,8 @@
 import type { HeapSnapshot } from '../heap/snapshot.js';
 import type { Leak } from '../analysis/result.js';
 import type { SourceMaps } from '../browser/source-maps.js';
+import type { ScriptCatalog } from '../browser/scripts.js';
+import { isLibraryScriptUrl } from '../analysis/class-kinds.js';
 
 export type ClassSource = 'library' | 'page';
 
@@ -12,7 +14,7 @@ export type ClassSource = 'library' | 'page';
  * Where the constructors of the leaks' classes come from, for classes defined in scripts
  * with a usable source map. A name defined both in page and in library code counts as page.
  */
-export async function classSourcesOfLeaks(s: HeapSnapshot, leaks: readonly Leak[], maps: SourceMaps): Promise<Map<string, ClassSource>> {
+export async function classSourcesOfLeaks(s: HeapSnapshot, leaks: readonly Leak[], maps: SourceMaps, scripts: ScriptCatalog): Promise<Map<string, ClassSource>> {
   const names = new Set<string>();
   for (const l of leaks) {
     names.add(l.headline);
@@ -28,6 +30,9 @@ export async function classSourcesOfLeaks(s: HeapSnapshot, leaks: readonly Leak[
     if (!names.has(name) || !/^[A-Z_$]/.test(name)) continue; // constructors only, as classOrigins
     const loc = s.location(i);
     if (!loc) continue;
+    // Already a library's by its URL: its map (often megabytes) could only agree.
+    const url = scripts.get(loc.scriptId)?.url;
+    if (url && isLibraryScriptUrl(url)) continue;
     lookups.push(
       maps.original(loc.scriptId, loc.line, loc.column).then((m) => {
         if (!m?.position) return;

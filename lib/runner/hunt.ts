@@ -368,7 +368,7 @@ class HuntRun implements Hunt {
       // A bundle holds page and library classes alike: its source map tells them apart.
       // Maps and allocation stacks are extras: a page that dies now costs them, not the verdict.
       try {
-        const classSources = await this.step('source maps', () => classSourcesOfLeaks(input.final, verdict.leaks, this.maps));
+        const classSources = await this.step('source maps', () => classSourcesOfLeaks(input.final, verdict.leaks, this.maps, this.scripts));
         if (headlineIsLibrary(verdict.leaks, classSources)) verdict = this.#timed(() => computeVerdict({ ...input, classSources }));
         const ctx = { scripts: this.scripts, maps: this.maps, hiddenScriptIds: input.hiddenScriptIds };
         if (this.opts.allocations) await this.step('allocation sites', () => attachAllocationSites(input.final, verdict.leaks, ctx));
