@@ -8,6 +8,7 @@
 import type { HeapSnapshot } from './snapshot.js';
 
 const MARKER_BYTES = new TextEncoder().encode(' pair in WeakMap (table @');
+const KEY_BYTES = new TextEncoder().encode(' / part of key (');
 const PATTERN = /^\d+ \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(\d+)\)$/s;
 
 /**
@@ -36,7 +37,8 @@ export function forEachWeakMapTableEdge(s: HeapSnapshot, visit: (edge: number) =
   const tableId = new Float64Array(s.stringCount);
   const classify = (si: number): number => {
     // Checked on the table's bytes first: most internal edge names are never decoded.
-    const m = s.stringTable.endsWithNumbered(si, MARKER_BYTES, 0x29) ? PATTERN.exec(s.string(si) ?? '') : null;
+    const t = s.stringTable;
+    const m = t.startsWithNumbered(si, KEY_BYTES) && t.endsWithNumbered(si, MARKER_BYTES, 0x29) ? PATTERN.exec(s.string(si) ?? '') : null;
     if (m) tableId[si] = Number(m[1]);
     return (kind[si] = m ? 2 : 1);
   };

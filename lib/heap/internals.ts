@@ -141,14 +141,17 @@ function nativeNameFlags(s: HeapSnapshot): Uint8Array {
   return flags;
 }
 
-const CONSOLE_SUFFIX = ' / DevTools console';
+const CONSOLE_SUFFIX = new TextEncoder().encode(' / DevTools console');
 
 /** The edges of one synthetic node, by the same rules in the same order as `markEdges`. */
 function markSyntheticEdges(s: HeapSnapshot, from: number, skip: Uint8Array, targetCode: Uint8Array, codes: EdgeCodes): void {
-  const weak = s.edgeTypes.weak;
+  const { weak, element, hidden } = s.edgeTypes;
   for (let e = s.firstEdge[from], end = s.firstEdge[from + 1]; e < end; e++) {
-    if (s.edgeType[e] === weak) skip[e] = codes.weak;
-    else if (s.edgeName(e).endsWith(CONSOLE_SUFFIX)) skip[e] = codes.console;
+    const t = s.edgeType[e];
+    if (t === weak) skip[e] = codes.weak;
+    // Element and hidden edges are named by a number; the rest, checked on the string table's
+    // bytes (`(Internalized strings)` alone has tens of thousands of edges, each its own name).
+    else if (t !== element && t !== hidden && s.stringTable.endsWith(s.edgeNameOrIndex[e], CONSOLE_SUFFIX)) skip[e] = codes.console;
     else if (targetCode[s.edgeTo[e]]) skip[e] = targetCode[s.edgeTo[e]];
   }
 }

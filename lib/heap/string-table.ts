@@ -99,6 +99,55 @@ export class StringTable {
     return true;
   }
 
+  /** Whether string i's text ends with `suffix` (ASCII, no characters JSON escapes), without decoding it. */
+  endsWith(i: number, suffix: Uint8Array): boolean {
+    const decoded = this.#cache[i];
+    if (this.#bytes === null || decoded !== undefined || !(i < this.length)) {
+      const text = decoded ?? '';
+      if (text.length < suffix.length) return false;
+      for (let j = suffix.length - 1, k = text.length - 1; j >= 0; j--, k--) if (text.charCodeAt(k) !== suffix[j]) return false;
+      return true;
+    }
+    const bytes = this.#bytes;
+    const start = this.#starts![i];
+    let k = start;
+    for (let c = bytes[k]; c !== 0x22; c = bytes[k]) {
+      if (c === 0x5c) return this.get(i) !== undefined && this.endsWith(i, suffix);
+      k++;
+    }
+    if (k - start < suffix.length) return false;
+    for (let j = suffix.length - 1; j >= 0; j--) if (bytes[--k] !== suffix[j]) return false;
+    return true;
+  }
+
+  /**
+   * Whether string i's text starts with at least one digit and then `after` (ASCII, no
+   * characters JSON escapes), without decoding it; most strings fail at their first byte.
+   */
+  startsWithNumbered(i: number, after: Uint8Array): boolean {
+    const decoded = this.#cache[i];
+    if (this.#bytes === null || decoded !== undefined || !(i < this.length)) {
+      const text = decoded ?? '';
+      let k = 0;
+      while (k < text.length && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+      if (k === 0 || text.length - k < after.length) return false;
+      for (let j = 0; j < after.length; j++, k++) if (text.charCodeAt(k) !== after[j]) return false;
+      return true;
+    }
+    const bytes = this.#bytes;
+    const start = this.#starts![i];
+    let k = start;
+    while (bytes[k] >= 0x30 && bytes[k] <= 0x39) k++;
+    if (k === start) return bytes[k] === 0x5c && this.get(i) !== undefined && this.startsWithNumbered(i, after);
+    for (let j = 0; j < after.length; j++, k++) {
+      const c = bytes[k];
+      if (c === after[j]) continue;
+      // An escape may decode to the expected character; the closing quote ends the string.
+      return c === 0x5c && this.get(i) !== undefined && this.startsWithNumbered(i, after);
+    }
+    return true;
+  }
+
   /** Every string, decoded (for callers that index the whole table). */
   all(): string[] {
     if (!this.#complete) {

@@ -47,6 +47,24 @@ describe('heap/string-table (strings decoded on first use)', () => {
     s.strings.forEach((_, i) => expect(s.stringTable.endsWithNumbered(i, marker, 0x29)).to.equal(byText[i]));
   });
 
+  it('checks prefixes and suffixes on the raw bytes as on the decoded text, escapes included', () => {
+    const names = [...expected, '12 / part of key (x', '\\u0031 / part', '/ part of key (', '3 / part of key', 'x / DevTools console', '7 / DevTools console'];
+    const b = new SnapshotBuilder();
+    for (const name of names) b.edge(b.gcRoots, b.node({ type: 'string', name }), 'element', 1);
+    // One name whose digit and suffix are written as escapes.
+    const text2 = b.toJSON().replace('"7 / DevTools console"', '"\\u0037 / DevTools consol\\u0065"');
+    const want = loadWithJsonParse(text2).strings;
+    const enc = (t: string) => new TextEncoder().encode(t);
+    for (const chunk of [5, 1 << 20]) {
+      const s = parse(Buffer.from(text2, 'utf8'), chunk);
+      want.forEach((t, i) => {
+        expect(s.stringTable.endsWith(i, enc(' / DevTools console')), `${JSON.stringify(t)} suffix`).to.equal(t.endsWith(' / DevTools console'));
+        expect(s.stringTable.startsWithNumbered(i, enc(' / part of key (')), `${JSON.stringify(t)} prefix`).to.equal(/^\d+ \/ part of key \(/.test(t));
+      });
+    }
+    expect(want.filter((t) => t.endsWith(' / DevTools console'))).to.have.length(2);
+  });
+
   it('fails on a corrupt escape at parse time, naming its byte', () => {
     // As JSON.parse decides: an unknown escape, a short \u, a raw control character beside an escape.
     for (const wrong of ['"pl\\qain"', '"pl\\u12ain"', '"p\\nl\u0001ain"']) {
