@@ -12,13 +12,17 @@ export function allocationLines(leak: Leak): Line[] {
   if (!sites?.length) return [];
   const [top, ...rest] = sites;
   const total = sites.reduce((n, s) => n + s.count, 0);
+  // A note every frame shares (a script without a map) is said once, on the heading.
+  const shared = top.frames[0]?.note;
+  const common = shared !== undefined && top.frames.every((f) => f.note === shared || f.line === 0) ? shared : undefined;
   const lines: Line[] = [
     [
       { text: 'allocated at ', role: 'label' },
       { text: `${formatNumber(top.count)} of ${plural(total, `new ${cleanText(leak.headline, 80)}`)}` + (rest.length ? `, most common of ${plural(sites.length, 'stack')}` : ''), role: 'meta' },
+      ...(common ? [{ text: `  (${cleanText(common, 200)})`, role: 'note' as const }] : []),
     ],
   ];
-  for (const f of top.frames.slice(0, MAX_FRAMES)) lines.push([{ text: '  ' }, ...frameLine(f)]);
+  for (const f of top.frames.slice(0, MAX_FRAMES)) lines.push([{ text: '  ' }, ...frameLine(common ? { ...f, note: undefined } : f)]);
   if (top.frames.length > MAX_FRAMES) lines.push([{ text: `  … ${formatNumber(top.frames.length - MAX_FRAMES)} more frames`, role: 'note' }]);
   for (const s of rest) {
     lines.push([{ text: `  also ${formatNumber(s.count)}× at `, role: 'note' }, ...(s.frames[0] ? frameLine(s.frames[0]) : [])]);

@@ -31,6 +31,19 @@ describe('report/allocations', () => {
     expect(text).to.include('also 2× at restore  src/restore.ts:9:3');
   });
 
+  it('says a note every frame shares once, on the heading', () => {
+    const r = withAllocations(false);
+    const leak = r.scenarios[0].leaks[0];
+    leak.allocations = [{ count: 3, frames: [
+      { functionName: 'a', file: 'http://x/app.js', line: 4, column: 9, callSite: true, note: 'no source map' },
+      { functionName: 'b', file: 'http://x/app.js', line: 9, column: 2, callSite: true, note: 'no source map' },
+    ] }];
+    const text = renderReport(r, 'terminal', { color: false });
+    expect(text).to.include('allocated at 3 of 3 new TodoItems  (no source map)\n');
+    expect(text).to.match(/ a {2}http:\/\/x\/app\.js:4:9\n/);
+    expect(text).to.not.include('app.js:9:2  (');
+  });
+
   it('escapes page-provided function names and paths in HTML, Markdown and JUnit', () => {
     const r = withAllocations(true);
     const html = renderReport(r, 'html');
