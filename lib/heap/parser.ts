@@ -9,7 +9,7 @@ import { Buffer } from 'node:buffer';
 import { HeapSnapshotError } from './errors.js';
 import { describeByte, isSpace, JsonValueScanner } from './json-value-scanner.js';
 import { StringSectionReader } from './string-table.js';
-import { fastEdgeRows, fastListValues, PACK, readRow, ROW_SPAN, FAST_WINDOW } from './parser-rows.js';
+import { fastEdgeRows, fastLimit, fastListValues, PACK, readRow } from './parser-rows.js';
 import { HeapSnapshot, type HeapSnapshotData } from './snapshot.js';
 import {
   EF_NAME, EF_TO, EF_TYPE, NF_DETACHEDNESS, NF_EDGE_COUNT, NF_ID, NF_NAME, NF_SELF_SIZE,
@@ -548,9 +548,8 @@ export class HeapSnapshotParser {
     const edgeCountField = lay.nodeRoles.indexOf(NF_EDGE_COUNT);
     const start0 = start;
     const row0 = row;
-    let result = 0;
     let p = start;
-    const lim = Math.min(len - ROW_SPAN, start + FAST_WINDOW);
+    const lim = fastLimit(start, len);
     const roles = lay.nodeRoles;
     // Every V8 starts rows with type, name, id, self_size, edge_count: stored directly.
     const standard =
@@ -585,9 +584,8 @@ export class HeapSnapshotParser {
         edgeSum = next;
         row++;
         start = p;
-        result = (row - row0) * PACK + (start - start0);
       }
-      return result;
+      return (row - row0) * PACK + (start - start0);
     }
     while (row < cap && p < lim) {
       p = readRow(buf, p, values, nf);
@@ -595,9 +593,8 @@ export class HeapSnapshotParser {
       edgeSum += values[edgeCountField];
       row++;
       start = p;
-      result = (row - row0) * PACK + (start - start0);
     }
-    return result;
+    return (row - row0) * PACK + (start - start0);
   }
 
   /** The optional fields after the standard five (detachedness, trace_node_id), checked and stored; false when out of range. */
