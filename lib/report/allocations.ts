@@ -18,7 +18,7 @@ export function allocationLines(leak: Leak): Line[] {
   const lines: Line[] = [
     [
       { text: 'allocated at ', role: 'label' },
-      { text: `${formatNumber(top.count)} of ${plural(total, `new ${cleanText(leak.headline, 80)}`)}` + (rest.length ? `, most common of ${plural(sites.length, 'stack')}` : ''), role: 'meta' },
+      { text: `${formatNumber(top.count)} of ${formatNumber(total)} ${cleanText(leak.headline, 80)} ${total === 1 ? 'instance' : 'instances'}` + (rest.length ? `, most common of ${plural(sites.length, 'stack')}` : ''), role: 'meta' },
       ...(common ? [{ text: `  (${cleanText(common, 200)})`, role: 'note' as const }] : []),
     ],
   ];

@@ -63,6 +63,21 @@ describe('leakhound run (real Chromium)', function () {
     expect(readdirSync(out('snaps')).filter((f) => f.endsWith('.heapsnapshot'))).to.have.length(3);
   });
 
+  it('--allocations: each leak names where its objects were allocated, in the terminal and the JSON', async () => {
+    const sc = file('leaky-alloc.mjs', scenario(`  name: 'click open',\n${CLICK}`));
+    const r = await leakhound(['run', sc, '--serve', site, '--allocations', '--json', join(t.dir, 'a.json'), '--progress', 'silent']);
+    expect(r.code, r.stderr).to.equal(1);
+    // The inline script's `new SearchIndex(`, in document lines and columns (1-based).
+    const lines = LEAKY_PAGE.split('\n');
+    const line = lines.findIndex((l) => l.includes('new SearchIndex(')) + 1;
+    const column = lines[line - 1].indexOf('new SearchIndex(') + 1;
+    expect(r.stdout).to.include('allocated at 6 of 6 SearchIndex instances  (no source map)');
+    expect(r.stdout).to.include(`/index.html:${line}:${column}`);
+    const site0 = JSON.parse(readFileSync(join(t.dir, 'a.json'), 'utf8')).scenarios[0].leaks[0].allocations[0];
+    expect(site0.count).to.equal(6);
+    expect(site0.frames[0]).to.include({ line, column, callSite: true, note: 'no source map' });
+  });
+
   it('--accept a previous result: the same leak is reported as accepted and the run passes (signatures are stable)', async () => {
     const sc = join(t.dir, 'leaky.mjs');
     const r = await leakhound(['run', sc, '--serve', site, '--accept', join(t.dir, 'r.json'), '--json', join(t.dir, 'again.json'), '--progress', 'silent']);

@@ -24,7 +24,7 @@ function withAllocations(hostile: boolean): HuntResult {
 describe('report/allocations', () => {
   it('prints the most common stack whole and the others by their innermost frame', () => {
     const text = renderReport(withAllocations(false), 'terminal', { color: false });
-    expect(text).to.include('allocated at 5 of 7 new TodoItems, most common of 2 stacks');
+    expect(text).to.include('allocated at 5 of 7 TodoItem instances, most common of 2 stacks');
     expect(text).to.match(/openWidget {2}src\/widgets\.ts:17:18\n/);
     expect(text).to.include('subscribe  node_modules/some-lib/index.js:16:15  (library)');
     expect(text).to.include('openPanel  http://127.0.0.1:1/dist/main.js:40:20  (function start; no source map)');
@@ -39,7 +39,7 @@ describe('report/allocations', () => {
       { functionName: 'b', file: 'http://x/app.js', line: 9, column: 2, callSite: true, note: 'no source map' },
     ] }];
     const text = renderReport(r, 'terminal', { color: false });
-    expect(text).to.include('allocated at 3 of 3 new TodoItems  (no source map)\n');
+    expect(text).to.include('allocated at 3 of 3 TodoItem instances  (no source map)\n');
     expect(text).to.match(/ a {2}http:\/\/x\/app\.js:4:9\n/);
     expect(text).to.not.include('app.js:9:2  (');
   });
