@@ -102,9 +102,11 @@ export function findCallSite(source: string, functionStart: number, callee: stri
   const end = functionEnd(source, functionStart);
   const code = codeOnly(source, functionStart, end);
   const name = callee.replace(/\$/g, '\\$');
+  // Bundlers reach imports through a module object (`new mod.Widget(`) and call them as
+  // `(0, mod.openWidget)(`, so a qualified name and a parenthesised callee count too.
   const re = construct
-    ? new RegExp(`(?<![\\p{L}\\p{Nd}$_])new\\s+${name}(?![\\p{L}\\p{Nd}$_])`, 'u')
-    : new RegExp(`(?<![\\p{L}\\p{Nd}$_])${name}\\s*(?:\\?\\.\\s*)?\\(`, 'u');
+    ? new RegExp(`(?<![\\p{L}\\p{Nd}$_])new\\s+(?:[\\p{L}\\p{Nd}$_]+\\s*\\.\\s*)*${name}(?![\\p{L}\\p{Nd}$_])`, 'u')
+    : new RegExp(`(?<![\\p{L}\\p{Nd}$_])${name}\\s*\\)?\\s*(?:\\?\\.\\s*)?\\(`, 'u');
   const m = re.exec(code);
   return m ? functionStart + m.index : -1;
 }

@@ -76,6 +76,11 @@ describe('analysis/allocation-sites', () => {
     expect(findCallSite(calls, calls.indexOf('()'), 'openWidget', false)).to.equal(calls.indexOf('openWidget ('));
     expect(findCallSite(calls, calls.indexOf('()'), '', false)).to.equal(-1);
     expect(findCallSite('function $a() { new $b$(); }', 11, '$b$', true)).to.equal(16);
+    // How bundlers reach imports: a module object, and webpack's `(0, mod.f)(` call.
+    const wp = 'function f() { const w = new _widgets__WEBPACK_IMPORTED_MODULE_0__.Widget(1); (0, _m.openWidget)(w); }';
+    expect(findCallSite(wp, wp.indexOf('()'), 'Widget', true)).to.equal(wp.indexOf('new _widgets'));
+    expect(findCallSite(wp, wp.indexOf('()'), 'openWidget', false)).to.equal(wp.indexOf('openWidget)'));
+    expect(findCallSite('function g() { new WidgetFactory(); }', 10, 'Widget', true)).to.equal(-1);
   });
 
   it('ends a function at its body, and an arrow\'s expression body at the enclosing list', () => {
