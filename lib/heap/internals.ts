@@ -142,6 +142,10 @@ function nativeNameFlags(s: HeapSnapshot): Uint8Array {
 }
 
 const CONSOLE_SUFFIX = new TextEncoder().encode(' / DevTools console');
+const WINDOW_PREFIX = new TextEncoder().encode('Window / ');
+const WINDOW_NAME = new TextEncoder().encode('Window');
+const NATIVE_CONTEXT = new TextEncoder().encode('system / NativeContext');
+const SCRIPT_PREFIX = new TextEncoder().encode('system / Script');
 
 /** The edges of one synthetic node, by the same rules in the same order as `markEdges`. */
 function markSyntheticEdges(s: HeapSnapshot, from: number, skip: Uint8Array, targetCode: Uint8Array, codes: EdgeCodes): void {
@@ -247,8 +251,9 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
     const si = s.nodeName[n];
     let k = kind[si];
     if (k === 0) {
-      const name = s.string(si) ?? '';
-      k = /^Window( \/ |$)/.test(name) ? WINDOW : name.startsWith('system / NativeContext') ? CONTEXT : OTHER;
+      // On the string table's bytes: most of these names are never decoded.
+      const t = s.stringTable;
+      k = t.startsWith(si, WINDOW_PREFIX) || t.startsWith(si, WINDOW_NAME, true) ? WINDOW : t.startsWith(si, NATIVE_CONTEXT) ? CONTEXT : OTHER;
       kind[si] = k;
     }
     if (k === WINDOW && s.nodeType[n] === s.types.native) {
@@ -299,7 +304,7 @@ function markHarnessClosures(
   for (let n = 0; n < s.nodeCount; n++) {
     if (s.nodeType[n] !== codeType) continue;
     const si = s.nodeName[n];
-    if (isScript[si] === 0) isScript[si] = (s.string(si) ?? '').startsWith('system / Script') ? 1 : 2;
+    if (isScript[si] === 0) isScript[si] = s.stringTable.startsWith(si, SCRIPT_PREFIX) ? 1 : 2;
     if (isScript[si] !== 1) continue;
     const name = s.string(si) ?? '';
     let c = matchUrl(name.slice('system / Script / '.length));

@@ -148,6 +148,28 @@ export class StringTable {
     return true;
   }
 
+  /**
+   * Whether string i's text starts with `prefix` (ASCII, no characters JSON escapes), or
+   * with `exact` is exactly it, without decoding it.
+   */
+  startsWith(i: number, prefix: Uint8Array, exact = false): boolean {
+    const decoded = this.#cache[i];
+    if (this.#bytes === null || decoded !== undefined || !(i < this.length)) {
+      const text = decoded ?? '';
+      if (exact ? text.length !== prefix.length : text.length < prefix.length) return false;
+      for (let j = 0; j < prefix.length; j++) if (text.charCodeAt(j) !== prefix[j]) return false;
+      return true;
+    }
+    const bytes = this.#bytes;
+    let k = this.#starts![i];
+    for (let j = 0; j < prefix.length; j++, k++) {
+      const c = bytes[k];
+      if (c !== prefix[j]) return c === 0x5c && this.get(i) !== undefined && this.startsWith(i, prefix, exact);
+    }
+    if (!exact || bytes[k] === 0x22) return true;
+    return bytes[k] === 0x5c && this.get(i) !== undefined && this.startsWith(i, prefix, exact);
+  }
+
   /** Every string, decoded (for callers that index the whole table). */
   all(): string[] {
     if (!this.#complete) {

@@ -60,6 +60,10 @@ describe('heap/string-table (strings decoded on first use)', () => {
       want.forEach((t, i) => {
         expect(s.stringTable.endsWith(i, enc(' / DevTools console')), `${JSON.stringify(t)} suffix`).to.equal(t.endsWith(' / DevTools console'));
         expect(s.stringTable.startsWithNumbered(i, enc(' / part of key (')), `${JSON.stringify(t)} prefix`).to.equal(/^\d+ \/ part of key \(/.test(t));
+        for (const p of ['7 / DevTools', 'pla', 'plain', '']) {
+          expect(s.stringTable.startsWith(i, enc(p)), `${JSON.stringify(t)} starts with ${p}`).to.equal(t.startsWith(p));
+          expect(s.stringTable.startsWith(i, enc(p), true), `${JSON.stringify(t)} is ${p}`).to.equal(t === p);
+        }
       });
     }
     expect(want.filter((t) => t.endsWith(' / DevTools console'))).to.have.length(2);
