@@ -37,7 +37,11 @@ export class StringTable {
 
   /** From a section reader's output. */
   static fromBytes(length: number, bytes: Buffer, starts: Uint32Array): StringTable {
-    return new StringTable(length, bytes, starts, new Array<string | undefined>(length));
+    // Filled, not `new Array(length)`: V8 makes a long array created empty a dictionary, and
+    // every lookup a hash probe.
+    const cache: (string | undefined)[] = [];
+    for (let i = 0; i < length; i++) cache.push(undefined);
+    return new StringTable(length, bytes, starts, cache);
   }
 
   /** String i, or undefined when i is past the end. */
