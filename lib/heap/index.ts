@@ -2,6 +2,7 @@
 // Usable on its own, without a browser (offline analysis of DevTools-saved snapshots).
 
 export * from './snapshot.js';
+export { StringTable } from './string-table.js';
 export * from './errors.js';
 export * from './class-names.js';
 export * from './stats.js';
