@@ -3,7 +3,7 @@
 // shared objects, and the zero-size number nodes `captureNumericValue` adds.
 
 import { classIndex, type ClassIndex } from './class-names.js';
-import { computeDominators, dominatorTree, type Dominators } from './dominators.js';
+import { computeDominators, type Dominators } from './dominators.js';
 import { NO_NODE, type HeapSnapshot } from './snapshot.js';
 
 export interface ClassStat {
@@ -62,6 +62,9 @@ export function classStatistics(s: HeapSnapshot, opts: ClassStatisticsOptions = 
 /**
  * Walks the dominator tree depth-first, remembering which classes have a counted member on
  * the current path; a member is added only when its class is not already on that path.
+ * The tree is kept as first-child / next-sibling links (one pass over `order`) and walked
+ * without a stack, climbing back up by `idom`: no children index, no stack array. The
+ * order members are added in does not matter: sizes are integers, so sums are exact.
  */
 function classRetainedSizes(
   s: HeapSnapshot,
@@ -72,36 +75,61 @@ function classRetainedSizes(
 ): Float64Array {
   const sum = new Float64Array(k);
   const onPath = new Uint8Array(k);
-  const { firstChild, children } = dominatorTree(d);
+  const { idom, order, retainedSize } = d;
+  const n = s.nodeCount;
   const sizes = s.nodeSelfSize;
-  const counted = (v: number) => includeZero || sizes[v] !== 0;
-  // Stack entries: node index, with the top bit set for "leave" markers.
-  const LEAVE = 0x80000000;
-  const stack = new Uint32Array(2 * d.order.length + 1);
-  let sp = 0;
-  if (d.order.length > 0) stack[sp++] = d.order[0];
-  while (sp > 0) {
-    const entry = stack[--sp];
-    if (entry & LEAVE) {
-      onPath[classOf[entry & 0x7fffffff]] = 0;
-      continue;
+  if (order.length > 0) {
+    // Node + 1, 0 for none.
+    const firstChild = new Uint32Array(n);
+    const nextSibling = new Uint32Array(n);
+    for (let i = order.length - 1; i >= 1; i--) {
+      const v = order[i];
+      const p = idom[v];
+      nextSibling[v] = firstChild[p];
+      firstChild[p] = v + 1;
     }
-    const v = entry;
-    const c = classOf[v];
-    if (counted(v) && !onPath[c]) {
-      sum[c] += d.retainedSize[v];
-      if (firstChild[v] !== firstChild[v + 1]) {
-        onPath[c] = 1;
-        stack[sp++] = (v | LEAVE) >>> 0;
-      }
-    }
-    for (let i = firstChild[v + 1]; i > firstChild[v]; i--) stack[sp++] = children[i - 1];
+    walk(order[0], firstChild, nextSibling, idom, classOf, sizes, retainedSize, includeZero, sum, onPath, new Uint8Array(n));
   }
   // Objects no chain from the root reaches are nobody's descendants: their own size counts.
-  for (let v = 0; v < s.nodeCount; v++) {
-    if (d.idom[v] === NO_NODE && counted(v)) sum[classOf[v]] += d.retainedSize[v];
+  for (let v = 0; v < n; v++) {
+    if (idom[v] === NO_NODE && (includeZero || sizes[v] !== 0)) sum[classOf[v]] += retainedSize[v];
   }
   return sum;
+}
+
+function walk(
+  root: number, firstChild: Uint32Array, nextSibling: Uint32Array, idom: Uint32Array, classOf: Uint32Array,
+  sizes: Float64Array, retainedSize: Float64Array, includeZero: boolean, sum: Float64Array, onPath: Uint8Array,
+  /** Per node: it put its class on the path, to take it off when the walk leaves it. */
+  opened: Uint8Array,
+): void {
+  let v = root;
+  for (;;) {
+    const c = classOf[v];
+    const child = firstChild[v];
+    if ((includeZero || sizes[v] !== 0) && onPath[c] === 0) {
+      sum[c] += retainedSize[v];
+      if (child !== 0) {
+        onPath[c] = 1;
+        opened[v] = 1;
+      }
+    }
+    if (child !== 0) {
+      v = child - 1;
+      continue;
+    }
+    // A leaf: leave it, and every ancestor whose last child it closes, up to a next sibling.
+    for (;;) {
+      if (opened[v] !== 0) onPath[classOf[v]] = 0;
+      if (v === root) return;
+      const next = nextSibling[v];
+      if (next !== 0) {
+        v = next - 1;
+        break;
+      }
+      v = idom[v];
+    }
+  }
 }
 
 function classId(classes: ClassIndex, name: string): number {

@@ -60,6 +60,37 @@ describe('heap/stats', () => {
     });
   });
 
+  it('matches the definition of class retained size on random heaps (nested members, zero sizes, unreachable)', () => {
+    let seed = 7;
+    const rnd = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % k);
+    for (let round = 0; round < 30; round++) {
+      const b = new SnapshotBuilder();
+      const g = b.rootGroup('(Global handles)');
+      const nodes = Array.from({ length: 40 }, (_, i) => b.node({ name: ['Foo', 'Bar', 'Baz'][rnd(3)], selfSize: rnd(4) === 0 ? 0 : 1 + rnd(50) }));
+      for (let i = 0; i < 3; i++) b.edge(g, nodes[rnd(10)], 'internal', i + 1);
+      for (let i = 0; i < 70; i++) b.prop(nodes[rnd(40)], `p${i}`, nodes[rnd(40)]);
+      const s = load(b);
+      const d = computeDominators(s);
+      for (const includeZeroSize of [false, true]) {
+        const counted = (v: number) => includeZeroSize || s.nodeSelfSize[v] !== 0;
+        const cls = (v: number) => s.name(v);
+        const want = new Map<string, number>();
+        for (let v = 0; v < s.nodeCount; v++) {
+          if (!counted(v) || s.typeName(v) !== 'object') continue;
+          // Added unless a counted strict dominator has the same class.
+          let nested = false;
+          for (let u = d.idom[v]; u !== 0xffffffff && u !== d.idom[u] && !nested; u = d.idom[u]) nested = cls(u) === cls(v) && counted(u);
+          const root = d.idom[v] === 0xffffffff ? -1 : d.order[0];
+          if (!nested && root >= 0 && root !== v && cls(root) === cls(v) && counted(root)) nested = true;
+          if (!nested) want.set(cls(v), (want.get(cls(v)) ?? 0) + d.retainedSize[v]);
+        }
+        for (const row of classStatistics(s, { dominators: d, includeZeroSize })) {
+          if (want.has(row.className)) expect(row.retainedSize, `round ${round} ${row.className}`).to.equal(want.get(row.className));
+        }
+      }
+    }
+  });
+
   it('answers objgraph-style count and by_type queries', () => {
     const { s, a, bb, d } = graph();
     expect(countByClass(s, 'Foo')).to.equal(3);
