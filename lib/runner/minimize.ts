@@ -8,7 +8,7 @@ import { Listr, ListrLogger, ProcessOutput } from 'listr2';
 import type { Browser } from 'puppeteer';
 import { launchBrowser, type LaunchedBrowser } from '../browser/launch.js';
 import { parseRecorderFlow, splitFlow, subFlowJson, type FlowSplit, type RecorderFlow } from '../scenario/recorder.js';
-import { recorderScenario } from '../scenario/recorder-replay.js';
+import { DEFAULT_STEP_TIMEOUT, recorderScenario } from '../scenario/recorder-replay.js';
 import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import { validateIterations } from '../scenario/validate.js';
 import type { Leak, ScenarioResult } from '../analysis/result.js';
@@ -166,9 +166,19 @@ export async function minimizeFlow(opts: MinimizeOptions): Promise<MinimizeResul
 
   let launched: LaunchedBrowser | undefined;
   let hunts = 0;
+  // Most candidates that do not reproduce fail because a removed step was needed: a later
+  // step then waits its whole timeout for an element that never comes. The full flow shows
+  // how long steps really take; candidates wait a few times that, not replay's 5 s.
+  let slowestStep = 0;
+  const candidateTimeout = () => Math.min(flow.timeout ?? DEFAULT_STEP_TIMEOUT, Math.max(1000, Math.ceil(3 * slowestStep)));
   const hunt = async (browser: Browser, subset: readonly number[] | undefined): Promise<ScenarioResult> => {
     hunts++;
-    const scenario = recorderScenario(flow, split, { file: opts.file, baseUrl: opts.baseUrl, actionSubset: subset });
+    const scenario = recorderScenario(flow, split, {
+      file: opts.file,
+      baseUrl: opts.baseUrl,
+      actionSubset: subset,
+      ...(subset ? { stepTimeout: candidateTimeout() } : { onStepTime: (ms: number) => void (slowestStep = Math.max(slowestStep, ms)) }),
+    });
     const label = subset ? `steps ${subset.map((i) => i + 1).join(',')}` : 'full flow';
     const r = await huntScenario(browser, { file: opts.file, name: `${flow.title} (${label})`, scenario }, {
       baseUrl: opts.baseUrl,

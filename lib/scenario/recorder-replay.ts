@@ -22,6 +22,10 @@ export interface RecorderScenarioOptions {
   baseUrl?: string;
   /** Replay only these action steps (0-based indexes, a subset of `split.action`); for minimize. */
   actionSubset?: readonly number[];
+  /** How long a step waits for its element, ms, instead of the flow's own `timeout`. */
+  stepTimeout?: number;
+  /** Told how long each replayed step took, ms (minimize sizes its candidates' waits by it). */
+  onStepTime?: (ms: number) => void;
 }
 
 export function recorderScenario(flow: RecorderFlow, split: FlowSplit, opts: RecorderScenarioOptions): Scenario {
@@ -36,7 +40,9 @@ export function recorderScenario(flow: RecorderFlow, split: FlowSplit, opts: Rec
   let current: { page: Page; runner: Promise<Runner>; watch?: Promise<NavigationWatch> } | undefined;
   const forPage = (page: Page) => {
     if (current?.page !== page) {
-      const extension = new PuppeteerRunnerExtension(page.browser(), page, { timeout: flow.timeout ?? DEFAULT_STEP_TIMEOUT });
+      const extension = new PuppeteerRunnerExtension(page.browser(), page, {
+        timeout: opts.stepTimeout ?? flow.timeout ?? DEFAULT_STEP_TIMEOUT,
+      });
       current = { page, runner: createRunner(userFlow, extension) };
     }
     return current;
@@ -53,7 +59,9 @@ export function recorderScenario(flow: RecorderFlow, split: FlowSplit, opts: Rec
       const refuse = (nav: Parameters<typeof navigationRefusal>[0]) =>
         new ScenarioError(`${opts.file}: step ${i + 1} (${describeStep(step)}) ${navigationRefusal(nav)}`, name, `${part} step ${i + 1}`);
       try {
+        const started = performance.now();
         await runner.runStep(step);
+        opts.onStepTime?.(performance.now() - started);
       } catch (err) {
         const nav = await watch?.take({ timeout: 0 }).catch(() => undefined);
         if (nav) throw refuse(nav);
