@@ -226,6 +226,55 @@ function makeFilter(skip: Uint8Array): InternalsFilter {
   };
 }
 
+/**
+ * `s.childByEdgeName(node, name)` for many nodes: each distinct edge name is compared once,
+ * on the string table's bytes, and remembered in a byte per string.
+ */
+function childNamed(s: HeapSnapshot, name: string): (node: number) => number {
+  const bytes = new TextEncoder().encode(name);
+  // Per string index: 0 not compared yet, 1 the name, 2 another.
+  const memo = new Uint8Array(s.stringCount);
+  const { element, hidden } = s.edgeTypes;
+  const { firstEdge: fe, edgeType, edgeNameOrIndex: names, edgeTo } = s;
+  const table = s.stringTable;
+  return (node) => {
+    for (let e = fe[node], end = fe[node + 1]; e < end; e++) {
+      const t = edgeType[e];
+      if (t === element || t === hidden) continue;
+      const si = names[e];
+      if (si >= memo.length) continue;
+      let k = memo[si];
+      if (k === 0) k = memo[si] = table.startsWith(si, bytes, true) ? 1 : 2;
+      if (k === 1) return edgeTo[e];
+    }
+    return -1;
+  };
+}
+
+/**
+ * Pairs (node, kind) for the nodes, in index order, whose name `kindOf` gives a kind other
+ * than 0; nodes of the `skipTypes` are left out. `kindOf` runs once per distinct name (a byte
+ * per string remembers). A small loop of its own: V8 optimises it early in the one call
+ * that scans every node, where a loop inside a bigger function ran mostly unoptimised.
+ */
+function nodesByName(s: HeapSnapshot, kindOf: (si: number) => number, skipTypes: number[]): number[] {
+  // Per string index: 0 not looked at, else kind + 1.
+  const memo = new Uint8Array(s.stringCount);
+  const skipType = new Uint8Array(256);
+  for (const t of skipTypes) if (t >= 0) skipType[t] = 1;
+  const nodeType = s.nodeType;
+  const nodeName = s.nodeName;
+  const out: number[] = [];
+  for (let n = 0, count = s.nodeCount; n < count; n++) {
+    if (skipType[nodeType[n]] !== 0) continue;
+    const si = nodeName[n];
+    let k = memo[si];
+    if (k === 0) k = memo[si] = kindOf(si) + 1;
+    if (k !== 1) out.push(n, k - 1);
+  }
+  return out;
+}
+
 /** All rule ids with their reasons, for documentation and report legends. */
 export function internalRules(): { id: InternalRuleId; reason: string }[] {
   return RULES.map((r) => ({ id: r.id, reason: r.reason }));
@@ -242,25 +291,18 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
   const contexts: number[] = [];
   const WINDOW = 1;
   const CONTEXT = 2;
-  const OTHER = 3;
-  const kind = new Uint8Array(s.stringCount);
   // A string's name is its text: never a Window or a context, and not worth decoding.
-  const stringTypes = [s.types.string, s.types['concatenated string'], s.types['sliced string']];
-  for (let n = 0; n < s.nodeCount; n++) {
-    const t = s.nodeType[n];
-    if (t === stringTypes[0] || t === stringTypes[1] || t === stringTypes[2]) continue;
-    const si = s.nodeName[n];
-    let k = kind[si];
-    if (k === 0) {
-      // On the string table's bytes: most of these names are never decoded.
-      const t = s.stringTable;
-      k = t.startsWith(si, WINDOW_PREFIX) || t.startsWith(si, WINDOW_NAME, true) ? WINDOW : t.startsWith(si, NATIVE_CONTEXT) ? CONTEXT : OTHER;
-      kind[si] = k;
-    }
-    if (k === WINDOW && s.nodeType[n] === s.types.native) {
+  const table = s.stringTable;
+  const found = nodesByName(s, (si) =>
+    table.startsWith(si, WINDOW_PREFIX) || table.startsWith(si, WINDOW_NAME, true) ? WINDOW : table.startsWith(si, NATIVE_CONTEXT) ? CONTEXT : 0,
+    [s.types.string, s.types['concatenated string'], s.types['sliced string']],
+  );
+  for (let i = 0; i < found.length; i += 2) {
+    const n = found[i];
+    if (found[i + 1] === WINDOW && s.nodeType[n] === s.types.native) {
       const c = s.childByEdgeName(n, 'native_context');
       if (c >= 0) main.add(c);
-    } else if (k === CONTEXT) {
+    } else if (found[i + 1] === CONTEXT) {
       contexts.push(n);
     }
   }
@@ -300,14 +342,13 @@ function markHarnessClosures(
   };
   const scriptCode = new Map<number, number>();
   const codeType = s.types.code;
-  // Per string index: 1 = a Script node name, 2 = not.
-  const isScript = new Uint8Array(s.stringCount);
-  for (let n = 0; n < s.nodeCount; n++) {
-    if (s.nodeType[n] !== codeType) continue;
-    const si = s.nodeName[n];
-    if (isScript[si] === 0) isScript[si] = s.stringTable.startsWith(si, SCRIPT_PREFIX) ? 1 : 2;
-    if (isScript[si] !== 1) continue;
-    const name = s.string(si) ?? '';
+  const table = s.stringTable;
+  // Every type but code is left out: only code nodes are scripts.
+  const others = s.nodeTypeNames.map((_, t) => t).filter((t) => t !== codeType);
+  const scripts = nodesByName(s, (si) => (table.startsWith(si, SCRIPT_PREFIX) ? 1 : 0), others);
+  for (let i = 0; i < scripts.length; i += 2) {
+    const n = scripts[i];
+    const name = s.name(n);
     let c = matchUrl(name.slice('system / Script / '.length));
     for (const edgeName of ['source_url', 'name']) {
       if (c) break;
@@ -319,12 +360,13 @@ function markHarnessClosures(
   const hiddenIds = new Set(opts.hiddenScriptIds ?? []);
   if (scriptCode.size === 0 && hiddenIds.size === 0) return;
   const closureType = s.types.closure;
-  for (let n = 0; n < s.nodeCount; n++) {
-    if (s.nodeType[n] !== closureType) continue;
+  const sharedOf = childNamed(s, 'shared');
+  const scriptOf = childNamed(s, 'script');
+  for (let n = s.nodeType.indexOf(closureType); n >= 0 && n < s.nodeCount; n = s.nodeType.indexOf(closureType, n + 1)) {
     let c = 0;
     if (scriptCode.size > 0) {
-      const sfi = s.childByEdgeName(n, 'shared');
-      const script = sfi >= 0 ? s.childByEdgeName(sfi, 'script') : -1;
+      const sfi = sharedOf(n);
+      const script = sfi >= 0 ? scriptOf(sfi) : -1;
       c = script >= 0 ? scriptCode.get(script) ?? 0 : 0;
     }
     if (!c && hiddenIds.size > 0) {
