@@ -88,8 +88,9 @@ export function createInternalsFilter(s: HeapSnapshot, opts: InternalsFilterOpti
   const skip = new Uint8Array(s.edgeCount);
   const targetCode = new Uint8Array(s.nodeCount);
 
-  markIsolatedWorlds(s, targetCode, code('isolated-world'));
-  markHarnessClosures(s, targetCode, opts, code('evaluation-script'), code('leakhound-helper'));
+  const named = namedNodes(s);
+  markIsolatedWorlds(s, named, targetCode, code('isolated-world'));
+  markHarnessClosures(s, named, targetCode, opts, code('evaluation-script'), code('leakhound-helper'));
 
   const codes: EdgeCodes = {
     weak: code('weak'),
@@ -251,17 +252,27 @@ function childNamed(s: HeapSnapshot, name: string): (node: number) => number {
   };
 }
 
+const WINDOW = 1;
+const CONTEXT = 2;
+const SCRIPT = 3;
+
 /**
- * Pairs (node, kind) for the nodes, in index order, whose name `kindOf` gives a kind other
- * than 0; nodes of the `skipTypes` are left out. `kindOf` runs once per distinct name (a byte
- * per string remembers). A small loop of its own: V8 optimises it early in the one call
- * that scans every node, where a loop inside a bigger function ran mostly unoptimised.
+ * Pairs (node, kind) for the nodes, in index order, named like a Window (WINDOW), a native
+ * context (CONTEXT) or a script (SCRIPT), by name prefix on the string table's bytes, once
+ * per distinct name (a byte per string remembers). Strings are left out: their name is their
+ * text. One small loop of its own for both rules that need it: V8 optimises it early in
+ * the one call that scans every node, where a loop inside a bigger function ran mostly
+ * unoptimised.
  */
-function nodesByName(s: HeapSnapshot, kindOf: (si: number) => number, skipTypes: number[]): number[] {
+function namedNodes(s: HeapSnapshot): number[] {
+  const table = s.stringTable;
+  const kindOf = (si: number): number =>
+    table.startsWith(si, WINDOW_PREFIX) || table.startsWith(si, WINDOW_NAME, true) ? WINDOW
+      : table.startsWith(si, NATIVE_CONTEXT) ? CONTEXT : table.startsWith(si, SCRIPT_PREFIX) ? SCRIPT : 0;
   // Per string index: 0 not looked at, else kind + 1.
   const memo = new Uint8Array(s.stringCount);
   const skipType = new Uint8Array(256);
-  for (const t of skipTypes) if (t >= 0) skipType[t] = 1;
+  for (const t of [s.types.string, s.types['concatenated string'], s.types['sliced string']]) if (t >= 0) skipType[t] = 1;
   const nodeType = s.nodeType;
   const nodeName = s.nodeName;
   const out: number[] = [];
@@ -286,17 +297,9 @@ export function internalRules(): { id: InternalRuleId; reason: string }[] {
  * proxy *is* the Window node); isolated worlds have their own `[JSGlobalProxy]` object.
  * Snapshots without any Window (Node.js, workers) have no notion of worlds: nothing marked.
  */
-function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): void {
+function markIsolatedWorlds(s: HeapSnapshot, found: number[], mark: Uint8Array, code: number): void {
   const main = new Set<number>();
   const contexts: number[] = [];
-  const WINDOW = 1;
-  const CONTEXT = 2;
-  // A string's name is its text: never a Window or a context, and not worth decoding.
-  const table = s.stringTable;
-  const found = nodesByName(s, (si) =>
-    table.startsWith(si, WINDOW_PREFIX) || table.startsWith(si, WINDOW_NAME, true) ? WINDOW : table.startsWith(si, NATIVE_CONTEXT) ? CONTEXT : 0,
-    [s.types.string, s.types['concatenated string'], s.types['sliced string']],
-  );
   for (let i = 0; i < found.length; i += 2) {
     const n = found[i];
     if (found[i + 1] === WINDOW && s.nodeType[n] === s.types.native) {
@@ -326,6 +329,7 @@ function markIsolatedWorlds(s: HeapSnapshot, mark: Uint8Array, code: number): vo
  */
 function markHarnessClosures(
   s: HeapSnapshot,
+  named: number[],
   mark: Uint8Array,
   opts: InternalsFilterOptions,
   evalCode: number,
@@ -342,12 +346,9 @@ function markHarnessClosures(
   };
   const scriptCode = new Map<number, number>();
   const codeType = s.types.code;
-  const table = s.stringTable;
-  // Every type but code is left out: only code nodes are scripts.
-  const others = s.nodeTypeNames.map((_, t) => t).filter((t) => t !== codeType);
-  const scripts = nodesByName(s, (si) => (table.startsWith(si, SCRIPT_PREFIX) ? 1 : 0), others);
-  for (let i = 0; i < scripts.length; i += 2) {
-    const n = scripts[i];
+  for (let i = 0; i < named.length; i += 2) {
+    const n = named[i];
+    if (named[i + 1] !== SCRIPT || s.nodeType[n] !== codeType) continue;
     const name = s.name(n);
     let c = matchUrl(name.slice('system / Script / '.length));
     for (const edgeName of ['source_url', 'name']) {
