@@ -153,9 +153,25 @@ export function classIndex(s: HeapSnapshot, opts: { detachedness?: Uint8Array } 
   // Class id by string index, separately for attached/unknown and detached natives.
   const plain = new Int32Array(s.stringCount).fill(-1);
   const detachedCls = new Int32Array(s.stringCount).fill(-1);
-  const nativeType = s.types.native;
-  const nodeType = s.nodeType;
-  const nodeName = s.nodeName;
+  const miss = (t: number, si: number, isDetached: boolean): number => {
+    const k = intern(nameFor(typeNames[t], s.string(si) ?? '', isDetached));
+    (isDetached ? detachedCls : plain)[si] = k;
+    return k;
+  };
+  assignClasses(n, s.nodeType, s.nodeName, det, s.types.native, fixed, plain, detachedCls, classOf, miss);
+  return { classOf, names };
+}
+
+/**
+ * The per-node loop of `classIndex`, typed arrays only, with names not seen yet handed to
+ * `miss`: small, so that V8 optimises it early in the one call (inside `classIndex` it ran
+ * mostly unoptimised, and was recompiled after each rare path).
+ */
+function assignClasses(
+  n: number, nodeType: Uint8Array, nodeName: Uint32Array, det: Uint8Array, nativeType: number,
+  fixed: Int32Array, plain: Int32Array, detachedCls: Int32Array, classOf: Uint32Array,
+  miss: (t: number, si: number, isDetached: boolean) => number,
+): void {
   for (let i = 0; i < n; i++) {
     const t = nodeType[i];
     const f = fixed[t];
@@ -165,13 +181,7 @@ export function classIndex(s: HeapSnapshot, opts: { detachedness?: Uint8Array } 
     }
     const si = nodeName[i];
     const isDetached = t === nativeType && det[i] === DETACHED;
-    const cache = isDetached ? detachedCls : plain;
-    let k = cache[si];
-    if (k < 0) {
-      k = intern(nameFor(typeNames[t], s.string(si) ?? '', isDetached));
-      cache[si] = k;
-    }
-    classOf[i] = k;
+    const k = (isDetached ? detachedCls : plain)[si];
+    classOf[i] = k >= 0 ? k : miss(t, si, isDetached);
   }
-  return { classOf, names };
 }
