@@ -176,24 +176,9 @@ export function formGroups(
     if (gi === undefined) {
       gi = groups.length;
       byShape.set(shape, gi);
-      groups.push({
-        shape,
-        holder: holderSteps(s, nodes, edges, className),
-        roots: [],
-        classCount: new Map(),
-        classBytes: new Map(),
-        bytes: 0,
-        born: new Map(),
-        oldestByClass: new Map(),
-        classScore: new Map(),
-        headNode: -1,
-        headScore: -1,
-        headBytes: -1,
-        hasListenerNative: false,
-        hasPageCode: false,
-        pageOwned: chainIsPageOwned(s, edges),
-        engineHeld: nodes.some((x) => s.nodeType[x] === s.types.code),
-      });
+      groups.push(
+        emptyGroup(shape, holderSteps(s, nodes, edges, className), chainIsPageOwned(s, edges), nodes.some((x) => s.nodeType[x] === s.types.code)),
+      );
     }
     groups[gi].roots.push(primary);
     groupOfPrimary[primary] = gi;
@@ -292,7 +277,7 @@ export function mergeFragments(groups: Group[], halves: Halves, classOf: Uint32A
   const merged = new Map<Group, Group>();
   for (const list of byHeadline.values()) {
     if (list.length < 2) continue;
-    const into = emptyLike(list[0]);
+    const into = emptyGroup(list[0].shape, list[0].holder, false, true);
     for (const g of list) absorb(into, g, distance);
     if (!growsPerIteration(into, halves)) continue;
     into.fragments = list;
@@ -311,10 +296,14 @@ export function mergeFragments(groups: Group[], halves: Halves, classOf: Uint32A
   return out;
 }
 
-function emptyLike(g: Group): Group {
+/**
+ * A group with nothing attributed yet. A merge starts from one that claims no page hold and
+ * full engine hold: absorbing the fragments ORs the first and ANDs the second.
+ */
+function emptyGroup(shape: string, holder: Group['holder'], pageOwned: boolean, engineHeld: boolean): Group {
   return {
-    shape: g.shape,
-    holder: g.holder,
+    shape,
+    holder,
     roots: [],
     classCount: new Map(),
     classBytes: new Map(),
@@ -327,8 +316,8 @@ function emptyLike(g: Group): Group {
     headBytes: -1,
     hasListenerNative: false,
     hasPageCode: false,
-    pageOwned: false,
-    engineHeld: true,
+    pageOwned,
+    engineHeld,
   };
 }
 

@@ -59,6 +59,22 @@ export interface HuntOptions {
 
 export type HuntStep = 'load' | 'setup' | 'warm-up' | 'baseline' | 'iterate' | 'middle' | 'final' | 'analyse';
 
+const STEP_TITLES: Record<HuntStep, string> = {
+  load: 'open the page',
+  setup: 'run setup',
+  'warm-up': 'warm-up iteration',
+  baseline: 'baseline snapshot',
+  iterate: 'iteration',
+  middle: 'middle snapshot',
+  final: 'final snapshot',
+  analyse: 'analyse',
+};
+
+/** How progress displays name a step (`iteration 3/6`). */
+export function stepLabel(step: HuntStep, detail?: string): string {
+  return detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step];
+}
+
 export interface StartHuntOptions {
   /** Shown in reports and in error messages (default `hunt`). */
   name?: string;

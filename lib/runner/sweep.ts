@@ -7,7 +7,7 @@ import { Listr, ListrLogger, ProcessOutput, type ListrTask } from 'listr2';
 import { loadScenario } from '../scenario/load.js';
 import { resolveScenarioUrl } from '../scenario/resolve-url.js';
 import type { LoadedScenario } from '../scenario/types.js';
-import { DEFAULT_ITERATIONS, huntScenario, type HuntOptions, type HuntStep } from './hunt.js';
+import { DEFAULT_ITERATIONS, huntScenario, stepLabel, type HuntOptions } from './hunt.js';
 import { RESULT_SCHEMA_VERSION, type HuntResult, type ScenarioResult, type ShardInfo } from '../analysis/result.js';
 import { ALLOCATION_TRACKING_JS_FLAGS, withJsFlags } from '../browser/allocation-tracking.js';
 import { BrowserSupply, OrderedResults, workerCount } from './workers.js';
@@ -33,16 +33,6 @@ export interface SweepOptions extends Omit<HuntOptions, 'onStep'> {
   onScenarioDone?: (result: ScenarioResult, soFar: HuntResult) => void;
 }
 
-const STEP_TITLES: Record<HuntStep, string> = {
-  load: 'open the page',
-  setup: 'run setup',
-  'warm-up': 'warm-up iteration',
-  baseline: 'baseline snapshot',
-  iterate: 'iteration',
-  middle: 'middle snapshot',
-  final: 'final snapshot',
-  analyse: 'analyse',
-};
 
 /**
  * Loads every scenario first (a typo fails fast, before a browser starts), then hunts them,
@@ -89,7 +79,7 @@ export async function runSweep(opts: SweepOptions): Promise<HuntResult> {
           accept: opts.accept,
           allocations: opts.allocations,
           onStep: (step, detail) => {
-            task.output = detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step];
+            task.output = stepLabel(step, detail);
           },
         });
       } catch (err) {

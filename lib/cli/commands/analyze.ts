@@ -1,34 +1,27 @@
 // `leakhound analyze BASE MIDDLE FINAL`: a hunt's verdict and reports from three snapshots
 // a user saved in one DevTools session (or `run --save-snapshots` wrote), without a browser.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
+import { reportFileOptions, writeReports, type ReportFileArgs } from '../report-files.js';
 import { analyzeSnapshotFiles } from '../../runner/analyze.js';
 import { DEFAULT_ITERATIONS } from '../../runner/hunt.js';
-import { renderReport } from '../../report/index.js';
 import { RESULT_SCHEMA_VERSION, type HuntResult } from '../../analysis/result.js';
 import { ExitCode } from '../../errors.js';
 import { validateIterations } from '../../scenario/validate.js';
 import { toolVersion } from '../env.js';
 
-interface AnalyzeArgs {
+interface AnalyzeArgs extends ReportFileArgs {
   baseline: string;
   middle: string;
   final: string;
   iterations?: number;
-  json?: string;
-  junit?: string;
-  markdown?: string;
-  html?: string;
-  'show-internal': boolean;
 }
 
 export const analyzeCommand = defineCommand<AnalyzeArgs>({
   command: 'analyze <baseline> <middle> <final>',
   describe: 'Find leaks in three snapshots saved in one DevTools session (before, halfway, after repeating an action)',
   builder: (y: Argv) =>
-    y
+    reportFileOptions(y)
       .positional('baseline', { type: 'string', demandOption: true, describe: '.heapsnapshot before the repeated action' })
       .positional('middle', { type: 'string', demandOption: true, describe: '.heapsnapshot after half of the repetitions' })
       .positional('final', { type: 'string', demandOption: true, describe: '.heapsnapshot after all of them' })
@@ -36,11 +29,6 @@ export const analyzeCommand = defineCommand<AnalyzeArgs>({
         type: 'number',
         describe: `how many times the action ran between baseline and final (default ${DEFAULT_ITERATIONS}); per-iteration counts assume it`,
       })
-      .option('json', { type: 'string', describe: 'write the versioned JSON result to FILE' })
-      .option('junit', { type: 'string', describe: 'write a JUnit XML report to FILE' })
-      .option('markdown', { type: 'string', describe: 'write a Markdown report to FILE' })
-      .option('html', { type: 'string', describe: 'write a self-contained HTML report to FILE' })
-      .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
       .example('$0 analyze s1.heapsnapshot s2.heapsnapshot s3.heapsnapshot --iterations 10', 'saved in DevTools around 5 + 5 repetitions')
       .check((a) => {
         if (a.iterations !== undefined) validateIterations(a.iterations);
@@ -60,17 +48,7 @@ export const analyzeCommand = defineCommand<AnalyzeArgs>({
       durationMs: Date.now() - started,
       scenarios: [scenario],
     };
-    const write = (file: string | undefined, text: string) => {
-      if (!file) return;
-      mkdirSync(dirname(resolve(file)), { recursive: true });
-      writeFileSync(file, text);
-    };
-    write(args.json, renderReport(result, 'json'));
-    write(args.junit, renderReport(result, 'junit'));
-    write(args.markdown, renderReport(result, 'markdown'));
-    write(args.html, renderReport(result, 'html'));
-    const color = out.colors.isColorSupported;
-    out.line(renderReport(result, 'terminal', { color, showInternal: args['show-internal'], width: process.stdout.columns }).trimEnd());
+    writeReports(result, args, out.line, out.colors.isColorSupported);
     // As `run`: 1 when a leak was found that nobody accepted, else 0.
     return scenario.status === 'leaks' ? ExitCode.leaksFound : ExitCode.ok;
   },

@@ -6,7 +6,7 @@ import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { inspectScenario, type InspectSession } from '../../runner/inspect.js';
 import type { ExposedLeak } from '../../runner/expose.js';
-import type { HuntStep } from '../../runner/hunt.js';
+import { stepLabel } from '../../runner/hunt.js';
 import { loadScenario } from '../../scenario/load.js';
 import { validateIterations } from '../../scenario/validate.js';
 import { startStaticServer, type StaticServer } from '../../static-server.js';
@@ -84,7 +84,7 @@ export const inspectCommand = defineCommand<InspectArgs>({
         browser: args.browser,
         headful,
         accept,
-        onStep: (step, detail) => note(detail ? `${STEP_TITLES[step]} ${detail}` : STEP_TITLES[step]),
+        onStep: (step, detail) => note(stepLabel(step, detail)),
       });
       const result: HuntResult = {
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -112,16 +112,6 @@ export const inspectCommand = defineCommand<InspectArgs>({
   },
 });
 
-const STEP_TITLES: Record<HuntStep, string> = {
-  load: 'open the page',
-  setup: 'run setup',
-  'warm-up': 'warm-up iteration',
-  baseline: 'baseline snapshot',
-  iterate: 'iteration',
-  middle: 'middle snapshot',
-  final: 'final snapshot',
-  analyse: 'analyse',
-};
 
 function targets(args: InspectArgs): { scenarioFile: string; baseUrl?: string } {
   if (args.scenario) {

@@ -1,9 +1,10 @@
 // `leakhound run SCENARIO...`: the main job. Parses flags, runs the sweep, writes the
 // requested reports, and turns the result into the documented exit code.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
+import { reportFileOptions, writeReportFile, writeReports, type ReportFileArgs } from '../report-files.js';
 import { runSweep } from '../../runner/sweep.js';
 import { startStaticServer } from '../../static-server.js';
 import { renderReport } from '../../report/index.js';
@@ -13,19 +14,14 @@ import { toolVersion } from '../env.js';
 import { validateIterations } from '../../scenario/validate.js';
 import { FAIL_ON, applyHistory, exitCodeFor, type FailOn } from '../history.js';
 
-interface RunArgs {
+interface RunArgs extends ReportFileArgs {
   scenarios: string[];
   url?: string;
   serve?: string;
   iterations?: number;
   browser?: string;
   headful: boolean;
-  json?: string;
-  junit?: string;
-  markdown?: string;
-  html?: string;
   'save-snapshots'?: string;
-  'show-internal': boolean;
   allocations: boolean;
   progress?: 'default' | 'simple' | 'silent';
   shard?: string;
@@ -41,19 +37,14 @@ export const runCommand = defineCommand<RunArgs>({
   command: 'run <scenarios..>',
   describe: 'Hunt leaks: run scenario files against a page in Chromium',
   builder: (y: Argv) =>
-    y
+    reportFileOptions(y, 'write the versioned JSON result to FILE (updated after each scenario)')
       .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files (.ts .mts .cts .js .mjs .cjs) or DevTools Recorder exports (.json)' })
       .option('url', { type: 'string', describe: 'the page, or the base URL that scenario urls are relative to' })
       .option('serve', { type: 'string', describe: 'serve this folder on 127.0.0.1 and use it as --url' })
       .option('iterations', { type: 'number', describe: 'iterations of action/back (default 6, or the scenario\'s own)' })
       .option('browser', { type: 'string', describe: 'path to Chrome/Chromium' })
       .option('headful', { type: 'boolean', default: false, describe: 'show the browser window' })
-      .option('json', { type: 'string', describe: 'write the versioned JSON result to FILE (updated after each scenario)' })
-      .option('junit', { type: 'string', describe: 'write a JUnit XML report to FILE' })
-      .option('markdown', { type: 'string', describe: 'write a Markdown report to FILE (e.g. $GITHUB_STEP_SUMMARY)' })
-      .option('html', { type: 'string', describe: 'write a self-contained HTML report to FILE' })
       .option('save-snapshots', { type: 'string', describe: 'also save each heap snapshot as a .heapsnapshot file in DIR' })
-      .option('show-internal', { type: 'boolean', default: false, describe: 'also list growth that only browser internals explain' })
       .option('allocations', { type: 'boolean', default: false, describe: 'also show where leaked objects were allocated (V8 allocation tracking, source-mapped; slower)' })
       .option('shard', { type: 'string', describe: 'run only part i of n of the scenarios (e.g. 2/4), for CI matrices' })
       .option('accept', { type: 'string', describe: "a previous run's --json result: its leaks are accepted (reported, never failing)" })
@@ -95,11 +86,6 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
     server = await startStaticServer({ root: resolve(args.serve) });
     baseUrl = server.url;
   }
-  const write = (file: string | undefined, text: string) => {
-    if (!file) return;
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, text);
-  };
   let result: HuntResult;
   try {
     result = await runSweep({
@@ -118,17 +104,13 @@ async function runMain(args: RunArgs, color: boolean, print: (text: string) => v
       progress: args.progress ?? (process.env.CI ? 'simple' : 'default'),
       toolVersion: toolVersion(),
       // Partial results survive a crash or a kill in the middle of a long sweep.
-      onScenarioDone: (_r, soFar) => write(args.json, renderReport(soFar, 'json')),
+      onScenarioDone: (_r, soFar) => writeReportFile(args.json, renderReport(soFar, 'json')),
     });
   } finally {
     await server?.close();
   }
   if (args.history) result = applyHistory(result, args.history, note);
-  write(args.json, renderReport(result, 'json'));
-  write(args.junit, renderReport(result, 'junit'));
-  write(args.markdown, renderReport(result, 'markdown'));
-  write(args.html, renderReport(result, 'html'));
-  print(renderReport(result, 'terminal', { color, showInternal: args['show-internal'], width: process.stdout.columns }).trimEnd());
+  writeReports(result, args, print, color);
   return exitCodeOf(result, args['fail-on']);
 }
 
