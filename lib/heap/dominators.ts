@@ -77,7 +77,7 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   // node's number up when an edge leads to it and needs its first edge right after when
   // the node is new: one cache miss instead of two.
   const node = new Uint32Array(2 * (n + 1));
-  for (let v = 0; v <= n; v++) node[2 * v] = fe[v];
+  interleave(fe, node);
   // Cross/back predecessor counts per vertex, then the CSR's end offsets.
   const predEnd = new Uint32Array(n + 1);
   const count = depthFirst(root, retains, edgeTo, node, vertex, rec, predEnd);
@@ -87,8 +87,7 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   //    of `node`'s buffer (done with since step 2); semidominators go in its second half.
   const parent = new Uint32Array(node.buffer, 0, count + 1);
   const semi = new Uint32Array(node.buffer, 4 * (n + 1), count + 1);
-  for (let w = 1; w <= count; w++) parent[w] = rec[4 * w + ANCESTOR];
-  semidominators(count, rec, preds, predEnd, semi);
+  semidominators(count, rec, preds, predEnd, semi, parent);
   const dom = immediateDominators(count, parent, semi);
 
   // 4. The records are done with: their buffer becomes the outputs. Retained sizes
@@ -101,6 +100,11 @@ export function computeDominators(s: HeapSnapshot, paths?: Pick<RetainerPaths, '
   idom.fill(NO_NODE);
   byNode(count, vertex, dom, retainedSize, idom);
   return { idom, retainedSize, order };
+}
+
+/** `node[2v] = fe[v]`: in a function of its own, so that V8 optimises the loop early. */
+function interleave(fe: Uint32Array, node: Uint32Array): void {
+  for (let v = 0; v < fe.length; v++) node[2 * v] = fe[v];
 }
 
 /**
@@ -214,8 +218,11 @@ function compress(rec: Uint32Array, v: number, linked: number): void {
   }
 }
 
-/** 3. Semidominators, in decreasing DFS order, into `semi`. */
-function semidominators(count: number, rec: Uint32Array, preds: Uint32Array, predEnd: Uint32Array, semi: Uint32Array): void {
+/** 3. Semidominators, in decreasing DFS order, into `semi`; the DFS parents, saved first, into `parent`. */
+function semidominators(
+  count: number, rec: Uint32Array, preds: Uint32Array, predEnd: Uint32Array, semi: Uint32Array, parent: Uint32Array,
+): void {
+  for (let w = 1; w <= count; w++) parent[w] = rec[4 * w + ANCESTOR];
   let warm = 0;
   for (let w = count; w >= 2; w--) {
     const start = predEnd[w - 1];
