@@ -37,11 +37,7 @@ export class StringTable {
 
   /** From a section reader's output. */
   static fromBytes(length: number, bytes: Buffer, starts: Uint32Array): StringTable {
-    // Filled, not `new Array(length)`: V8 makes a long array created empty a dictionary, and
-    // every lookup a hash probe.
-    const cache: (string | undefined)[] = [];
-    for (let i = 0; i < length; i++) cache.push(undefined);
-    return new StringTable(length, bytes, starts, cache);
+    return new StringTable(length, bytes, starts, new Array<string | undefined>(length));
   }
 
   /** String i, or undefined when i is past the end. */
