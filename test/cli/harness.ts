@@ -47,14 +47,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `leakhound ...args`, colour off unless the test asks for it. */
-export function leakhound(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs `cmd args` from the repository root and collects its exit code and output. */
+export function runProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -62,6 +58,11 @@ export function leakhound(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** `leakhound ...args`, colour off unless the test asks for it. */
+export function leakhound(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [BIN, ...args], { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env });
 }
 
 /** A temp dir removed by the returned cleanup. */

@@ -9,19 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { ROOT, ensureBuilt, leakhound, tempDir } from './harness.js';
+import { CLEAN_PAGE, LEAKY_PAGE } from '../helpers/click-pages.js';
 
-const LEAKY_PAGE = `<!doctype html><button id="open">open</button><script>
-class SearchIndex { constructor(q) { this.q = q; this.words = q.split(''); } }
-window.registry = [];
-document.getElementById('open').addEventListener('click', () => {
-  // BUG: every click registers a new index in a global registry, never removed
-  window.registry.push(new SearchIndex('query ' + registry.length));
-});
-</script>`;
-const CLEAN_PAGE = `<!doctype html><button id="open">open</button><script>
-let current = null;
-document.getElementById('open').addEventListener('click', () => { current = { at: Date.now() }; });
-</script>`;
 
 interface Live {
   child: ChildProcessWithoutNullStreams;

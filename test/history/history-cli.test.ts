@@ -7,16 +7,7 @@ import { join } from 'node:path';
 import { ensureBuilt, leakhound, tempDir } from '../cli/harness.js';
 import { parseHistory } from '../../lib/history/rows.js';
 import type { HuntResult } from '../../lib/analysis/result.js';
-
-const LEAKY = `<!doctype html><button id="open">open</button><script>
-class SearchIndex { constructor(q) { this.q = q; this.words = q.split(''); } }
-window.registry = [];
-document.getElementById('open').addEventListener('click', () => { registry.push(new SearchIndex('query ' + registry.length)); });
-</script>`;
-const FIXED = `<!doctype html><button id="open">open</button><script>
-let current = null;
-document.getElementById('open').addEventListener('click', () => { current = { at: Date.now() }; });
-</script>`;
+import { CLEAN_PAGE as FIXED, LEAKY_PAGE as LEAKY } from '../helpers/click-pages.js';
 
 describe('run --history (real Chromium)', function () {
   this.timeout(300_000);

@@ -5,12 +5,11 @@
 // chain is in it. Also: the package entries load from dist/, and `leakhound` and
 // `leakhound/testing` load without Playwright installed.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, ensureBuilt } from '../cli/harness.js';
+import { ensureBuilt, runProcess, type CliResult } from '../cli/harness.js';
 
 interface PwResult {
   status: string;
@@ -34,16 +33,8 @@ interface PwSuite {
   suites?: PwSuite[];
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runProcess(cmd, args, { ...process.env, CI: '', ...env });
 }
 
 function specs(suites: PwSuite[]): PwSpec[] {
