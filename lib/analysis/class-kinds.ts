@@ -93,7 +93,7 @@ export function apiClassNames(s: HeapSnapshot): Set<string> {
     if (s.nodeType[i] !== closure) continue;
     // The internal `code` edge only: a page may give a function a property named `code`.
     for (let e = s.firstEdge[i], end = s.firstEdge[i + 1]; e < end; e++) {
-      if (s.edgeType[e] !== internal || s.strings[s.edgeNameOrIndex[e]] !== 'code') continue;
+      if (s.edgeType[e] !== internal || s.string(s.edgeNameOrIndex[e]) !== 'code') continue;
       if (s.name(s.edgeTo[e]).includes('HandleApiCall')) out.add(s.name(i));
       break;
     }

@@ -19,14 +19,14 @@ const KIND_LIST: readonly CollectionKind[] = ['Array', 'Map', 'Set', 'Object'];
  */
 export function collectionKinds(s: HeapSnapshot): (node: number) => CollectionKind | null {
   // Per string index: 0 unknown yet, 1 not a collection name, 2 + index into KIND_LIST.
-  const byName = new Uint8Array(s.strings.length);
+  const byName = new Uint8Array(s.stringCount);
   const object = s.types.object;
   return (node) => {
     if (s.nodeType[node] !== object) return null;
     const si = s.nodeName[node];
     let k = byName[si];
     if (k === 0) {
-      const name = s.strings[si] ?? '';
+      const name = s.string(si) ?? '';
       k = KINDS.has(name) ? 2 + KIND_LIST.indexOf(name as CollectionKind) : 1;
       byName[si] = k;
     }
@@ -52,13 +52,13 @@ export function collectionSize(s: HeapSnapshot, node: number, kind: CollectionKi
  */
 export function collectionSizer(s: HeapSnapshot): (node: number, kind: CollectionKind) => number {
   // Per string index: 0 unknown yet, 1 an empty value's name, 2 anything else.
-  const emptyName = new Uint8Array(s.strings.length);
+  const emptyName = new Uint8Array(s.stringCount);
   const native = s.types.native;
   const isEmpty = (v: number): boolean => {
     if (s.nodeType[v] !== native) return false;
     const si = s.nodeName[v];
     let k = emptyName[si];
-    if (k === 0) emptyName[si] = k = EMPTY_VALUES.has(s.strings[si] ?? '') ? 1 : 2;
+    if (k === 0) emptyName[si] = k = EMPTY_VALUES.has(s.string(si) ?? '') ? 1 : 2;
     return k === 1;
   };
   const { element, property, internal } = s.edgeTypes;
@@ -68,7 +68,7 @@ export function collectionSizer(s: HeapSnapshot): (node: number, kind: Collectio
       let n = 0;
       for (let e = s.firstEdge[node]; e < end; e++) {
         const t = s.edgeType[e];
-        if (t !== element && !(kind === 'Object' && t === property && s.strings[s.edgeNameOrIndex[e]] !== '__proto__')) continue;
+        if (t !== element && !(kind === 'Object' && t === property && s.string(s.edgeNameOrIndex[e]) !== '__proto__')) continue;
         if (!isEmpty(s.edgeTo[e])) n++;
       }
       return n;
@@ -78,7 +78,7 @@ export function collectionSizer(s: HeapSnapshot): (node: number, kind: Collectio
     // number of entries that hold at least one heap value (a deleted entry holds holes).
     const stride = kind === 'Map' ? 3 : 2;
     for (let e = s.firstEdge[node]; e < end; e++) {
-      if (s.edgeType[e] !== internal || s.strings[s.edgeNameOrIndex[e]] !== 'table') continue;
+      if (s.edgeType[e] !== internal || s.string(s.edgeNameOrIndex[e]) !== 'table') continue;
       const table = s.edgeTo[e];
       const tEnd = s.firstEdge[table + 1];
       let min = Infinity;
@@ -112,9 +112,9 @@ function slotIndex(s: HeapSnapshot, edge: number): number {
   const t = s.edgeType[edge];
   if (t === s.edgeTypes.element || t === s.edgeTypes.hidden) return s.edgeNameOrIndex[edge];
   if (t !== s.edgeTypes.internal) return -1;
-  const name = s.strings[s.edgeNameOrIndex[edge]];
+  const name = s.string(s.edgeNameOrIndex[edge]) ?? '';
   const c = name.charCodeAt(0);
-  if (c < 48 || c > 57) return -1;
+  if (!(c >= 48 && c <= 57)) return -1;
   return Number(name);
 }
 

@@ -159,7 +159,7 @@ function leakOfEntries(s: HeapSnapshot, node: number, age: Uint8Array, leakOfNod
   if (direct) return direct;
   for (let e = s.firstEdge[node], end = s.firstEdge[node + 1]; e < end; e++) {
     if (s.edgeType[e] !== internal) continue;
-    const name = s.strings[s.edgeNameOrIndex[e]];
+    const name = s.string(s.edgeNameOrIndex[e]);
     if (name === 'table' || name === 'elements' || name === 'properties') {
       const found = visit(s.edgeTo[e]);
       if (found) return found;

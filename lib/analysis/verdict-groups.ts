@@ -208,7 +208,7 @@ export function attribute(
   const nodeType = s.nodeType;
   const native = s.types.native;
   // Per string index: 0 unknown yet, 1 a listener native's name, 2 anything else.
-  const listenerName = new Uint8Array(s.strings.length);
+  const listenerName = new Uint8Array(s.stringCount);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] === 0 || distance[i] === NO_DISTANCE) continue;
     const gi = groupOfPrimary[roots.of(i)];
@@ -221,7 +221,7 @@ export function attribute(
     g.bytes += self;
     if (nodeType[i] === native) {
       const si = s.nodeName[i];
-      if (listenerName[si] === 0) listenerName[si] = LISTENER_NATIVES.has(s.strings[si]) ? 1 : 2;
+      if (listenerName[si] === 0) listenerName[si] = LISTENER_NATIVES.has(s.string(si) ?? '') ? 1 : 2;
       if (listenerName[si] === 1) g.hasListenerNative = true;
     }
     const seedType = isSeedType(s, i);
@@ -397,14 +397,14 @@ export function freshness(s: HeapSnapshot, age: Uint8Array): Uint8Array {
   const arrayType = s.types.array;
   const native = s.types.native;
   // Per string index: 0 unknown, 1 backing-store name, 2 other.
-  const storeName = new Uint8Array(s.strings.length);
+  const storeName = new Uint8Array(s.stringCount);
   for (let i = 0; i < s.nodeCount; i++) {
     if (age[i] === 0) continue;
     const t = s.nodeType[i];
     if (t === arrayType) continue;
     if (t === native) {
       const si = s.nodeName[i];
-      if (storeName[si] === 0) storeName[si] = /Backing\b|^blink::HeapVectorBacking|^blink::HeapHashTableBacking/.test(s.strings[si]) ? 1 : 2;
+      if (storeName[si] === 0) storeName[si] = /Backing\b|^blink::HeapVectorBacking|^blink::HeapHashTableBacking/.test(s.string(si) ?? '') ? 1 : 2;
       if (storeName[si] === 1) continue;
     }
     out[i] = 1;

@@ -106,7 +106,7 @@ function decodeFunctions(s: HeapSnapshot, infos: Float64Array, fields: string[])
   ];
   if (width === 0 || name < 0) throw new HeapSnapshotError('snapshot.meta.trace_function_info_fields lacks name');
   if (infos.length % width !== 0) throw new HeapSnapshotError(`trace_function_infos has ${infos.length} values, not a multiple of ${width}`);
-  const str = (i: number) => (i >= 0 ? (s.strings[i] ?? '') : '');
+  const str = (i: number) => (i >= 0 ? (s.string(i) ?? '') : '');
   const num = (row: number, field: number) => (field >= 0 ? infos[row + field] : 0);
   const out: TraceFunction[] = [];
   for (let row = 0; row < infos.length; row += width) {
