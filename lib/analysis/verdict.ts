@@ -18,8 +18,10 @@ import { applyIgnore, foldCollections, foldListeners, grownCollections, grownLis
 import { markListenerSuspect } from './listener-suspect.js';
 import { markCallbackCapture } from './callback-suspect.js';
 import type { HiddenSummary, Leak } from './result.js';
+import { VerdictInputError } from './errors.js';
 
 export type { ListenerCount } from './verdict-fold.js';
+export { VerdictInputError } from './errors.js';
 
 export interface VerdictInput {
   baseline: SnapshotSummary;
@@ -44,11 +46,6 @@ export interface VerdictInput {
 export interface Verdict {
   leaks: Leak[];
   hidden: HiddenSummary;
-}
-
-/** The verdict's input cannot describe a hunt (e.g. a half with no iteration). */
-export class VerdictInputError extends Error {
-  override name = 'VerdictInputError';
 }
 
 export function computeVerdict(input: VerdictInput): Verdict {

@@ -2,7 +2,7 @@
 // help documents. User errors never show a stack; bugs say how to get one.
 import { ExitCode, LeakhoundError } from '../errors.js';
 import { HeapQueryError, HeapSnapshotError } from '../heap/errors.js';
-import { VerdictInputError } from '../analysis/verdict.js';
+import { VerdictInputError } from '../analysis/errors.js';
 
 export interface ExitReport {
   code: number;
