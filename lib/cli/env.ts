@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 
 /** The package version (dist/cli/env.js and lib/cli/env.ts both sit two levels below the root). */
 export function toolVersion(): string {
+  // The CLI bundle (scripts/bundle-cli.mjs) relies on this path too: this code runs there
+  // from a chunk in dist/bundle/, which must therefore also sit two levels below the root.
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -1,4 +1,4 @@
-// Runs the real `leakhound` binary (bin/leakhound.js → dist/) the way a user does, and
+// Runs the real `leakhound` binary (bin/leakhound.js → dist/bundle/) the way a user does, and
 // writes small snapshot fixtures. dist/ is rebuilt only when a source under lib/ is newer.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { SnapshotBuilder } from '../helpers/snapshot-builder.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BIN = join(ROOT, 'bin', 'leakhound.js');
-const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'bundle', 'main.js');
 
 function newestMtime(dir: string): number {
   let t = 0;
@@ -33,12 +33,14 @@ function mtime(p: string): number {
 export function ensureBuilt(): void {
   const sources = newestMtime(join(ROOT, 'lib'));
   if (mtime(MAIN) >= sources) return;
-  // Type errors elsewhere in the tree still emit JavaScript; what matters is a fresh main.js.
+  // Type errors elsewhere in the tree still emit JavaScript; what matters is a fresh main.js,
+  // so the bundle is made from what tsc emitted even then (`npm run build` would stop there).
   spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
     cwd: ROOT,
     stdio: 'ignore',
   });
-  if (mtime(MAIN) < sources) throw new Error('the build did not refresh dist/cli/main.js');
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  if (mtime(MAIN) < sources) throw new Error('the build did not refresh dist/bundle/main.js');
 }
 
 export interface CliResult {
