@@ -49,6 +49,19 @@ const I32_MIN = -0x80000000;
 const I32_MAX = 0x7fffffff;
 /** First allocation when the header has no node_count/edge_count; doubles from there. */
 const GROW_ROWS = 1 << 16;
+/** A list sized from the bytes left stops growing there; past it, it doubles. */
+const LIST_CAP_MAX = 1 << 26;
+
+/**
+ * Room for every value `bytesLeft` bytes can hold ("0," is the shortest), so that a list
+ * (locations: half a million values on a big page) is allocated once instead of doubling
+ * from small: the doublings wrote twice the final size into fresh memory, and each fresh
+ * page costs a fault. Pages past the values read are never touched, so the overestimate
+ * costs address space only.
+ */
+function listCapacity(bytesLeft: number): number {
+  return bytesLeft > 0 ? Math.min(LIST_CAP_MAX, Math.max(1024, Math.ceil(bytesLeft / 2) + 1)) : 1024;
+}
 
 export interface HeapSnapshotParserOptions {
   /** File path or stream label, prefixed to error messages. */
@@ -245,7 +258,7 @@ export class HeapSnapshotParser {
       return false;
     }
     if (c !== 0x5b) throw new HeapSnapshotError(`"${key}" is not an array (starts with ${describeByte(c)} at byte ${this.offset + i})`);
-    if (this.kind === K_INT32 || this.kind === K_FLOAT) this.list = new Float64Array(1024);
+    if (this.kind === K_INT32 || this.kind === K_FLOAT) this.list = new Float64Array(listCapacity(this.byteLength - this.offset - i));
     return true;
   }
 
