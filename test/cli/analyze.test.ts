@@ -130,7 +130,7 @@ describe('leakhound analyze (snapshots saved by a real hunt)', function () {
 });
 
 describe('verbs load on demand', () => {
-  it('loads only the verb named on the command line, and every verb for help or a typo', async () => {
+  it('loads only the verb named on the command line, none for --version, and every verb for help or a typo', async () => {
     const { COMMANDS, loadCommands } = await import('../../lib/cli/main.js');
     const loaded: string[] = [];
     const spy = COMMANDS.map((v) => ({ name: v.name, load: () => (loaded.push(v.name), v.load()) }));
@@ -144,6 +144,11 @@ describe('verbs load on demand', () => {
     expect(all.map((c) => String(c.command).split(' ')[0])).to.deep.equal(COMMANDS.map((v) => v.name));
     loaded.length = 0;
     await loadCommands(['typo'], spy);
+    expect(loaded).to.have.length(COMMANDS.length);
+    loaded.length = 0;
+    expect(await loadCommands(['--version'], spy)).to.deep.equal([]);
+    expect(loaded, '--version needs no verb').to.deep.equal([]);
+    await loadCommands(['--version', '--help'], spy);
     expect(loaded).to.have.length(COMMANDS.length);
   });
 });

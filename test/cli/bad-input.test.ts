@@ -120,6 +120,7 @@ describe('leakhound bad input', function () {
     expect(sub.stdout).to.match(/^leakhound chain <snapshot> <id>\n/);
     expect(sub.stdout).to.include('--max-depth').and.include('Exit codes:');
     const version = await leakhound(['--version']);
-    expect(version.stdout).to.match(/^\d+\.\d+\.\d+/);
+    expect(version.stdout).to.match(/^\d+\.\d+\.\d+\n$/);
+    expect(version.code).to.equal(0);
   });
 });
