@@ -25,8 +25,11 @@ interface RemoteChromium {
 /** `chromium --headless --remote-debugging-port=0`: the URL comes from its "DevTools listening on" line. */
 async function startRemoteChromium(): Promise<RemoteChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'leakhound-remote-'));
+  // Its own process group, so that stop() kills its helper processes too: killed alone, the
+  // browser left them writing into the profile while it was being deleted.
   const child = spawn(chromiumPath()!, chromiumArgs(['--headless', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank']), {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   const ws = await new Promise<string>((resolve, reject) => {
     let text = '';
@@ -50,10 +53,15 @@ async function startRemoteChromium(): Promise<RemoteChromium> {
     stop: async () => {
       // A process killed by a signal has no exit code, only a signal code.
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await new Promise((r) => child.once('exit', r));
+        const exited = new Promise((r) => child.once('exit', r));
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+        await exited;
       }
-      // Chromium's helper processes may still be writing the profile for a moment.
+      // The kernel may still be tearing the helpers down for a moment.
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
